@@ -1,0 +1,230 @@
+package io.devloop;
+
+import com.slack.api.Slack;
+import io.devloop.config.Config;
+import io.devloop.config.ConfigException;
+import io.devloop.config.LogSetup;
+import io.devloop.config.Version;
+import io.devloop.db.Database;
+import io.devloop.home.HomeHandlers;
+import io.devloop.loop.LoopHandlers;
+import io.devloop.loop.LoopService;
+import io.devloop.loop.LoopViews;
+import io.devloop.schedule.HousekeepingJob;
+import io.devloop.schedule.Scheduling;
+import io.devloop.server.HttpServer;
+import io.devloop.slack.CommandRouter;
+import io.devloop.slack.Outbox;
+import io.devloop.slack.OutboxSender;
+import io.devloop.slack.SlackSetup;
+import io.devloop.slack.SlackSetup.BotIdentity;
+import io.devloop.slack.SlackSetup.SlackUnavailableException;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * devloop's entry point: Config → Slack token check → Database (migrations) → Scheduler → Bolt app → Jetty,
+ * and the reverse on a graceful stop. Tests start it in-process through {@link #start(Config)}.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final Config config;
+    private final BotIdentity bot;
+    private final Database db;
+    private final Scheduler scheduler;
+    private final OutboxSender sender;
+    private final com.slack.api.bolt.App bolt;
+    private final HttpServer http;
+    private final PrometheusMeterRegistry registry;
+
+    private App(Config config, BotIdentity bot, Database db, Scheduler scheduler, OutboxSender sender,
+                com.slack.api.bolt.App bolt, HttpServer http, PrometheusMeterRegistry registry) {
+        this.config = config;
+        this.bot = bot;
+        this.db = db;
+        this.scheduler = scheduler;
+        this.sender = sender;
+        this.bolt = bolt;
+        this.http = http;
+        this.registry = registry;
+    }
+
+    public static void main(String[] args) {
+        Config config;
+        try {
+            config = Config.from(System.getenv(), Arrays.asList(args));
+        } catch (ConfigException e) {
+            exit(2, "devloop cannot start; fix these settings:\n  - " + String.join("\n  - ", e.problems()));
+            return;
+        }
+        LogSetup.apply(config.logFormat());
+        Config.ModeDecision mode = config.mode();
+        if (!mode.complete()) {
+            exit(2, StartupHelp.missing(mode.missing()));
+            return;
+        }
+        try {
+            App app = start(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "devloop-shutdown"));
+            System.out.println(app.summary());
+        } catch (SlackUnavailableException e) {
+            exit(e.refused() ? 2 : 1, "devloop cannot start: " + e.getMessage());
+        } catch (StartupException e) {
+            exit(1, "devloop cannot start: " + e.getMessage());
+        }
+    }
+
+    /** Starts every part in order; on failure, stops what had started and throws with a readable message. */
+    public static App start(Config config) {
+        Clock clock = Clock.systemUTC();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Slack slack = SlackSetup.client(config);
+        BotIdentity bot = SlackSetup.checkToken(slack, config);
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            Database db = open(config);
+            started.add(db);
+            Outbox outbox = new Outbox(clock);
+
+            Scheduler scheduler = new Scheduling()
+                    .register(HousekeepingJob.class, () -> new HousekeepingJob(db.jdbi()))
+                    .create(config, db);
+            started.add(0, () -> scheduler.shutdown(true));
+            scheduler.start();
+            HousekeepingJob.schedule(scheduler);
+
+            OutboxSender sender = new OutboxSender(db.jdbi(), slack, team -> config.botToken(), config.nodeId(),
+                    clock, outbox, registry);
+            sender.start();
+            started.add(0, sender);
+
+            com.slack.api.bolt.App bolt = SlackSetup.boltApp(config, slack, registry);
+            CommandRouter router = new CommandRouter();
+            new LoopHandlers(new LoopService(db.jdbi(), outbox, clock, LoopViews::cardMessage)).register(bolt, router);
+            new HomeHandlers().register(bolt);
+            router.register(bolt);
+            bolt.start();
+            started.add(0, bolt::stop);
+
+            HttpServer http = HttpServer.builder(config.bind(), config.port())
+                    .slack(bolt)
+                    .probes(() -> readinessProblem(db, scheduler), registry)
+                    .start();
+            return new App(config, bot, db, scheduler, sender, bolt, http, registry);
+        } catch (StartupException e) {
+            closeAll(started);
+            throw e;
+        } catch (Exception e) {
+            closeAll(started);
+            throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    private static Database open(Config config) {
+        try {
+            return Database.open(config);
+        } catch (RuntimeException e) {
+            throw new StartupException("cannot open the database " + config.dbKind() + " (" + safeUrl(config.dbUrl())
+                    + "): " + rootMessage(e), e);
+        }
+    }
+
+    static String readinessProblem(Database db, Scheduler scheduler) {
+        String dbProblem = db.problem();
+        if (dbProblem != null) {
+            return dbProblem;
+        }
+        try {
+            if (!scheduler.isStarted() || scheduler.isShutdown() || scheduler.isInStandbyMode()) {
+                return "scheduler is not running";
+            }
+        } catch (SchedulerException e) {
+            return "scheduler: " + e.getMessage();
+        }
+        return null;
+    }
+
+    public String summary() {
+        return "devloop " + Version.current() + " started: mode=http port=" + port() + " bind=" + config.bind()
+                + " db=" + config.dbKind() + " slack_api=" + config.slackApiUrl() + " team=" + bot.teamId()
+                + " node=" + config.nodeId();
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public BotIdentity bot() {
+        return bot;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Graceful: finish in-flight requests, stop sending (claims handed back), stop the scheduler, close the pool. */
+    @Override
+    public void close() {
+        log.info("devloop stopping");
+        List<AutoCloseable> parts = new ArrayList<>();
+        parts.add(http::stop);
+        parts.add(bolt::stop);
+        parts.add(sender);
+        parts.add(() -> scheduler.shutdown(true));
+        parts.add(db);
+        closeAll(parts);
+        log.info("devloop stopped");
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("error while stopping: {}", e.toString());
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private static String safeUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static void exit(int code, String message) {
+        System.err.println(message);
+        System.exit(code);
+    }
+
+    /** A part of devloop could not start; the message says which and why. */
+    public static final class StartupException extends RuntimeException {
+        StartupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

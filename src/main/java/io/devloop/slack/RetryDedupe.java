@@ -1,0 +1,55 @@
+package io.devloop.slack;
+
+import com.slack.api.bolt.request.Request;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Slack (or a proxy in between) may deliver one request twice. A request's key is recorded in the same
+ * transaction as the request's first write, so a second delivery finds it and does nothing.
+ */
+public final class RetryDedupe {
+    private RetryDedupe() {
+    }
+
+    /** A retry resends the same body; a new click or command has a new trigger_id, hence a new body. */
+    public static String keyOf(Request<?> request) {
+        return "sha256:" + sha256(request.getRequestBodyAsString());
+    }
+
+    /** For Events API requests, whose retries carry the same event_id. */
+    public static String eventKey(String eventId) {
+        return "event:" + eventId;
+    }
+
+    /** True the first time a key is seen in a team; false for a repeat (the caller then does nothing). */
+    public static boolean firstTime(Handle handle, String teamId, String key, Instant now) {
+        try {
+            return handle.createUpdate("INSERT INTO slack_dedupe (team_id, dedupe_key, created_at) "
+                            + "VALUES (:team, :key, :now) ON CONFLICT DO NOTHING")
+                    .bind("team", teamId).bind("key", key).bind("now", now)
+                    .execute() == 1;
+        } catch (UnableToExecuteStatementException e) {
+            // H2 reports a concurrent insert of the same key as a unique violation instead of doing nothing
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    static String sha256(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

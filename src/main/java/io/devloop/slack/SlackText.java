@@ -1,0 +1,50 @@
+package io.devloop.slack;
+
+import java.text.Normalizer;
+
+/**
+ * User text in and out of Slack: unescaping what slash commands send, escaping for mrkdwn, and trimming to
+ * Block Kit's limits by code point (never splitting an emoji), so a long title can't become invalid_blocks.
+ */
+public final class SlackText {
+    /** Slack truncates message text past 40,000 chars; stay well under it. */
+    private static final int MESSAGE_TEXT_LIMIT = 3000;
+
+    private SlackText() {
+    }
+
+    /** Slash commands arrive with &, < and > escaped; store what the user typed. */
+    public static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /** Text placed into mrkdwn must not turn into links, mentions or formatting by accident. */
+    public static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Trims whitespace, normalises to NFC and collapses runs of spaces. */
+    public static String clean(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+    }
+
+    public static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /** At most {@code max} UTF-16 chars (Slack counts those), ending in "…" when cut, never in half an emoji. */
+    public static String truncate(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int end = max - 1;
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end) + "…";
+    }
+
+    static String messageText(String text) {
+        return truncate(text == null ? "" : text, MESSAGE_TEXT_LIMIT);
+    }
+}

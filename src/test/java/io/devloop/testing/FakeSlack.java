@@ -1,0 +1,115 @@
+package io.devloop.testing;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * WireMock standing in for the Slack Web API, with the answers a healthy workspace gives. Tests override a
+ * method's stub to make Slack slow, rate-limited or failing, and read back what devloop sent.
+ */
+public final class FakeSlack implements AutoCloseable {
+    public static final String TEAM = "T0DEVLOOP";
+    public static final String BOT_USER = "UBOT";
+
+    private final WireMockServer server;
+
+    public FakeSlack() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+                .globalTemplating(false).templatingEnabled(true));
+        server.start();
+        resetToHealthy();
+    }
+
+    /** Healthy answers for every method devloop calls. */
+    public void resetToHealthy() {
+        server.resetAll();
+        stub("auth.test", okJson("{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"devloop\","
+                + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}"));
+        stub("chat.postMessage", okJson("{\"ok\":true,\"channel\":\"{{formData request.body 'form' urlDecode=true}}{{form.channel}}\","
+                + "\"ts\":\"{{now format='unix'}}.{{randomValue length=6 type='NUMERIC'}}\"}")
+                .withTransformers("response-template"));
+        stub("chat.update", okJson("{\"ok\":true,\"channel\":\"{{formData request.body 'form' urlDecode=true}}{{form.channel}}\","
+                + "\"ts\":\"{{formData request.body 'form' urlDecode=true}}{{form.ts}}\"}")
+                .withTransformers("response-template"));
+        stub("views.open", okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}"));
+        stub("views.publish", okJson("{\"ok\":true,\"view\":{\"id\":\"V2\"}}"));
+    }
+
+    /** Replaces the stub of one Web API method. */
+    public void stub(String method, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlPathEqualTo("/api/" + method)).willReturn(response));
+    }
+
+    public void stub(MappingBuilder mapping) {
+        server.stubFor(mapping);
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.port() + "/api/";
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Every call of a method, oldest first, with its form fields decoded. */
+    public List<Call> calls(String method) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/api/" + method))).stream()
+                .map(Call::of).toList();
+    }
+
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder status(int status) {
+        return aResponse().withStatus(status);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** One Web API call as Slack would have received it. */
+    public record Call(Map<String, String> form, long receivedAtMillis) {
+        static Call of(LoggedRequest r) {
+            Map<String, String> form = new LinkedHashMap<>();
+            for (String pair : r.getBodyAsString().split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                form.put(key, value);
+            }
+            return new Call(form, r.getLoggedDate().getTime());
+        }
+
+        public String get(String field) {
+            return form.get(field);
+        }
+
+        public JsonArray blocks() {
+            String blocks = form.get("blocks");
+            return blocks == null ? new JsonArray() : JsonParser.parseString(blocks).getAsJsonArray();
+        }
+    }
+}
