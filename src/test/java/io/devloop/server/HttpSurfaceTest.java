@@ -1,0 +1,114 @@
+package io.devloop.server;
+
+import io.devloop.testing.FakeSlack;
+import io.devloop.testing.Http;
+import io.devloop.testing.SlackRequests;
+import io.devloop.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class HttpSurfaceTest {
+    private static FakeSlack slack;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        slack = new FakeSlack();
+        server = TestServer.start(slack);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        slack.close();
+    }
+
+    @Test
+    void health_is_up() {
+        HttpResponse<String> r = Http.get(server.url("/health"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void ready_when_database_and_scheduler_are_up() {
+        HttpResponse<String> r = Http.get(server.url("/ready"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("READY");
+    }
+
+    @Test
+    void metrics_expose_request_counts_and_outbox_depth() {
+        server.slack().command("help");
+        server.slack().command("plan Metrics");
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.count("outbox WHERE status = 'sent'") == 1);
+
+        HttpResponse<String> r = Http.get(server.url("/metrics"));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(r.body())
+                .containsPattern("devloop_http_requests_seconds_count\\{method=\"POST\",route=\"/slack/events\",status=\"200\"} [2-9]")
+                .contains("devloop_outbox_depth 0.0")
+                .containsPattern("devloop_outbox_sent_total 1.0")
+                .contains("devloop_slack_handler_seconds_count{status=\"200\",type=\"Command\"}");
+    }
+
+    @Test
+    void a_body_over_one_mebibyte_gets_413_and_is_not_handled() throws Exception {
+        String huge = SlackRequests.commandBody(FakeSlack.TEAM, SlackRequests.CHANNEL, SlackRequests.USER,
+                "plan " + "x".repeat(HttpServer.MAX_BODY_BYTES));
+
+        HttpResponse<String> r = server.slack().send(huge, "application/x-www-form-urlencoded", Map.of());
+
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.body()).contains("larger than");
+        assertThat(chunkedPost(huge)).as("a streamed body without Content-Length").isEqualTo(413);
+        assertThat(server.count("loops WHERE feature LIKE 'xxx%'")).isZero();
+    }
+
+    @Test
+    void a_body_just_under_the_limit_reaches_the_handler() {
+        String body = SlackRequests.commandBody(FakeSlack.TEAM, SlackRequests.CHANNEL, SlackRequests.USER, "help");
+        String padded = body + "&pad=" + "y".repeat(HttpServer.MAX_BODY_BYTES - body.length() - 5);
+        assertThat(padded.length()).isEqualTo(HttpServer.MAX_BODY_BYTES);
+
+        HttpResponse<String> r = server.slack().send(padded, "application/x-www-form-urlencoded", Map.of());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(SlackRequests.ackText(r)).contains("/devloop plan");
+    }
+
+    @Test
+    void unknown_paths_are_404() {
+        assertThat(Http.get(server.url("/nope")).statusCode()).isEqualTo(404);
+    }
+
+    private static int chunkedPost(String body) throws Exception {
+        HttpURLConnection c = (HttpURLConnection) URI.create(server.url("/slack/events")).toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setChunkedStreamingMode(64 * 1024);
+        c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            // the server may answer and close before the whole body is sent
+        }
+        return c.getResponseCode();
+    }
+}
