@@ -33,10 +33,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static Map<String, String> env(FakeSlack fake, String dbUrl) {
+        return env(fake.apiUrl(), dbUrl);
+    }
+
+    public static Map<String, String> env(String slackApiUrl, String dbUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
         env.put("DEVLOOP_BIND", "127.0.0.1");
-        env.put("SLACK_API_URL", fake.apiUrl());
+        env.put("SLACK_API_URL", slackApiUrl);
         env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
         env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
         env.put("DEVLOOP_DB_URL", dbUrl);
