@@ -19,6 +19,9 @@ import io.devloop.slack.OutboxSender;
 import io.devloop.slack.SlackSetup;
 import io.devloop.slack.SlackSetup.BotIdentity;
 import io.devloop.slack.SlackSetup.SlackUnavailableException;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.quartz.Scheduler;
@@ -88,6 +91,9 @@ public final class App implements AutoCloseable {
     public static App start(Config config) {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
         Slack slack = SlackSetup.client(config);
         BotIdentity bot = SlackSetup.checkToken(slack, config);
         List<AutoCloseable> started = new ArrayList<>();

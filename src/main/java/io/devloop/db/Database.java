@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
     /** Opens the pool and migrates the schema; fails fast with the driver's message if the DB is unreachable. */
     public static Database open(Config config) {
         HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(config.dbUrl());
+        hc.setJdbcUrl(withoutH2ExitHook(config.dbUrl()));
         if (config.dbUser() != null) {
             hc.setUsername(config.dbUser());
         }
@@ -57,6 +57,14 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
+    }
+
+    /** H2 closes the database in its own JVM shutdown hook, racing devloop's graceful stop: leave closing to us. */
+    static String withoutH2ExitHook(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return url;
     }
 
     /** Instants are bound and read as UTC {@link OffsetDateTime}s: the default binding is an hour off on H2 around DST. */
