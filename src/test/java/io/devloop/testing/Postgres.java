@@ -13,20 +13,28 @@ import java.util.UUID;
  * Without a reachable server the test is skipped with a message, unless DEVLOOP_REQUIRE_PG=1 (CI), where it fails.
  */
 public final class Postgres {
-    public static final String BASE_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    /** DEVLOOP_TEST_PG_URL points the tests at another server (e.g. a laptop's). */
+    public static final String BASE_URL = System.getenv().getOrDefault("DEVLOOP_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String USER = "postgres";
 
     private Postgres() {
     }
 
+    private static java.util.Properties connectProps() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", USER);
+        p.setProperty("connectTimeout", "3");
+        return p;
+    }
+
     /** Creates a fresh schema and returns a JDBC URL whose default schema it is; skips or fails if PG is absent. */
     public static String freshSchemaUrl() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(BASE_URL + "?connectTimeout=3", USER, "");
+        try (Connection c = DriverManager.getConnection(BASE_URL, connectProps());
              Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            String message = "PostgreSQL is not reachable at 127.0.0.1:5432 (" + e.getMessage() + ")";
+            String message = "PostgreSQL is not reachable at " + BASE_URL + " (" + e.getMessage() + ")";
             if ("1".equals(System.getenv("DEVLOOP_REQUIRE_PG"))) {
                 throw new AssertionError(message + " and DEVLOOP_REQUIRE_PG=1 requires it", e);
             }
