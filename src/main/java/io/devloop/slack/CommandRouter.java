@@ -15,6 +15,7 @@ import java.util.Map;
  * that are not built yet get an ephemeral answer, never an error.
  */
 public final class CommandRouter {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandRouter.class);
     public static final String COMMAND = "/devloop";
 
     /** What a subcommand handler gets: the request's facts, the words after the subcommand, and a dedupe key. */
@@ -55,8 +56,15 @@ public final class CommandRouter {
         }
         Subcommand handler = subcommands.get(token);
         if (handler != null) {
-            return handler.handle(new Call(p.getTeamId(), p.getTeamDomain(), p.getChannelId(), p.getUserId(), args,
-                    RetryDedupe.keyOf(req), p.getTriggerId()), ctx);
+            Call call = new Call(p.getTeamId(), p.getTeamDomain(), p.getChannelId(), p.getUserId(), args,
+                    RetryDedupe.keyOf(req), p.getTriggerId());
+            try {
+                return handler.handle(call, ctx);
+            } catch (RuntimeException e) {
+                // the handler's transaction rolled back: say so in words instead of Slack's generic failure
+                log.error("/devloop {} failed for team {}", token, p.getTeamId(), e);
+                return ctx.ack(HelpText.failed(token));
+            }
         }
         if (!CommandGrammar.usagesOf(token).isEmpty()) {
             return ctx.ack(HelpText.comingSoon(token));

@@ -28,6 +28,11 @@ final class HelpText {
         return ":construction: " + usages + " is coming soon. Type `/devloop help` to see what works today.";
     }
 
+    static String failed(String token) {
+        return ":warning: Sorry, `/devloop " + token + "` failed on my side (nothing was saved). Please try again in a"
+                + " minute; if it keeps failing, tell whoever runs devloop.";
+    }
+
     static String unknown(String word) {
         return "I don't know `" + SlackText.escape(SlackText.truncate(word, 40)).replace("`", "'") + "`. Type `/devloop help` for the list of commands.";
     }

@@ -80,7 +80,7 @@ public final class SlackSetup {
             Timer.builder("devloop.slack.handler").description("time to acknowledge a Slack request")
                     .tag("type", kind).tag("status", Integer.toString(result.getStatusCode()))
                     .register(registry).record(java.time.Duration.ofNanos(nanos));
-            log.info("slack {} team={} status={} {} ms", kind, req.getContext().getTeamId(),
+            log.info("slack {} {} team={} status={} {} ms", kind, RequestSummary.of(req), req.getContext().getTeamId(),
                     result.getStatusCode(), nanos / 1_000_000);
             return result;
         });

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadinessTest {
 
     @Test
-    void ready_turns_503_with_the_reason_when_the_database_goes_away() throws Exception {
+    void without_the_database_ready_is_503_and_commands_get_a_clear_apology() throws Exception {
         Path dir = Files.createTempDirectory("devloop-h2");
         Server h2 = Server.createTcpServer("-tcp", "-tcpPort", "0", "-ifNotExists", "-baseDir", dir.toString()).start();
         try (FakeSlack slack = new FakeSlack()) {
@@ -31,6 +31,10 @@ class ReadinessTest {
                 assertThat(r.statusCode()).isEqualTo(503);
                 assertThat(r.body()).contains("NOT_READY").contains("database");
                 assertThat(Http.get(server.url("/health")).statusCode()).as("still alive").isEqualTo(200);
+
+                var command = server.slack().command("plan While the DB is down");
+                assertThat(command.statusCode()).as("a user's command is answered, not failed").isEqualTo(200);
+                assertThat(io.devloop.testing.SlackRequests.ackText(command)).contains("failed on my side").contains("try again");
             }
         } finally {
             h2.stop();
