@@ -2,12 +2,13 @@ package io.devloop.loop;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.devloop.testing.DevloopExtension;
 import io.devloop.testing.FakeSlack;
 import io.devloop.testing.SlackRequests;
 import io.devloop.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,19 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class PlanCommandTest {
+    @RegisterExtension
+    final DevloopExtension devloop = new DevloopExtension();
     private FakeSlack slack;
     private TestServer server;
 
     @BeforeEach
-    void start() {
-        slack = new FakeSlack();
-        server = TestServer.start(slack);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        slack.close();
+    void bind() {
+        slack = devloop.slack();
+        server = devloop.server();
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.devloop.server;
 
+import io.devloop.testing.DevloopExtension;
 import io.devloop.testing.FakeSlack;
 import io.devloop.testing.Http;
 import io.devloop.testing.SlackRequests;
-import io.devloop.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -20,24 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class HttpSurfaceTest {
-    private static FakeSlack slack;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        slack = new FakeSlack();
-        server = TestServer.start(slack);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        slack.close();
-    }
+    @RegisterExtension
+    static final DevloopExtension devloop = new DevloopExtension();
 
     @Test
     void health_is_up() {
-        HttpResponse<String> r = Http.get(server.url("/health"));
+        HttpResponse<String> r = Http.get(devloop.server().url("/health"));
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("{\"status\":\"UP\"}");
@@ -45,7 +32,7 @@ class HttpSurfaceTest {
 
     @Test
     void ready_when_database_and_scheduler_are_up() {
-        HttpResponse<String> r = Http.get(server.url("/ready"));
+        HttpResponse<String> r = Http.get(devloop.server().url("/ready"));
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("READY");
@@ -53,11 +40,11 @@ class HttpSurfaceTest {
 
     @Test
     void metrics_expose_request_counts_and_outbox_depth() {
-        server.slack().command("help");
-        server.slack().command("plan Metrics");
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.count("outbox WHERE status = 'sent'") == 1);
+        devloop.server().slack().command("help");
+        devloop.server().slack().command("plan Metrics");
+        await().atMost(Duration.ofSeconds(5)).until(() -> devloop.server().count("outbox WHERE status = 'sent'") == 1);
 
-        HttpResponse<String> r = Http.get(server.url("/metrics"));
+        HttpResponse<String> r = Http.get(devloop.server().url("/metrics"));
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
@@ -73,12 +60,12 @@ class HttpSurfaceTest {
         String huge = SlackRequests.commandBody(FakeSlack.TEAM, SlackRequests.CHANNEL, SlackRequests.USER,
                 "plan " + "x".repeat(HttpServer.MAX_BODY_BYTES));
 
-        HttpResponse<String> r = server.slack().send(huge, "application/x-www-form-urlencoded", Map.of());
+        HttpResponse<String> r = devloop.server().slack().send(huge, "application/x-www-form-urlencoded", Map.of());
 
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("larger than");
         assertThat(chunkedPost(huge)).as("a streamed body without Content-Length").isEqualTo(413);
-        assertThat(server.count("loops WHERE feature LIKE 'xxx%'")).isZero();
+        assertThat(devloop.server().count("loops WHERE feature LIKE 'xxx%'")).isZero();
     }
 
     @Test
@@ -87,7 +74,7 @@ class HttpSurfaceTest {
         String padded = body + "&pad=" + "y".repeat(HttpServer.MAX_BODY_BYTES - body.length() - 5);
         assertThat(padded.length()).isEqualTo(HttpServer.MAX_BODY_BYTES);
 
-        HttpResponse<String> r = server.slack().send(padded, "application/x-www-form-urlencoded", Map.of());
+        HttpResponse<String> r = devloop.server().slack().send(padded, "application/x-www-form-urlencoded", Map.of());
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(SlackRequests.ackText(r)).contains("/devloop plan");
@@ -95,11 +82,11 @@ class HttpSurfaceTest {
 
     @Test
     void unknown_paths_are_404() {
-        assertThat(Http.get(server.url("/nope")).statusCode()).isEqualTo(404);
+        assertThat(Http.get(devloop.server().url("/nope")).statusCode()).isEqualTo(404);
     }
 
     private static int chunkedPost(String body) throws Exception {
-        HttpURLConnection c = (HttpURLConnection) URI.create(server.url("/slack/events")).toURL().openConnection();
+        HttpURLConnection c = (HttpURLConnection) URI.create(devloop.server().url("/slack/events")).toURL().openConnection();
         c.setRequestMethod("POST");
         c.setDoOutput(true);
         c.setChunkedStreamingMode(64 * 1024);

@@ -1,11 +1,10 @@
 package io.devloop.slack;
 
+import io.devloop.testing.DevloopExtension;
 import io.devloop.testing.FakeSlack;
 import io.devloop.testing.SlackRequests;
-import io.devloop.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,24 +13,12 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CommandRouterTest {
-    private static FakeSlack slack;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        slack = new FakeSlack();
-        server = TestServer.start(slack);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        slack.close();
-    }
+    @RegisterExtension
+    static final DevloopExtension devloop = new DevloopExtension();
 
     @Test
     void help_lists_every_subcommand_of_the_grammar_and_marks_the_unbuilt_ones() {
-        HttpResponse<String> response = server.slack().command("help");
+        HttpResponse<String> response = devloop.server().slack().command("help");
 
         assertThat(response.statusCode()).isEqualTo(200);
         String text = SlackRequests.ackText(response);
@@ -41,18 +28,18 @@ class CommandRouterTest {
         assertThat(text).contains("`/devloop plan <feature>` — Open a DevOps loop");
         assertThat(text).doesNotContain("plan <feature>` — Open a DevOps loop for a feature and post its loop card _(coming soon)_");
         assertThat(text).contains("`/devloop pipeline <loop>` — Design the CI/CD pipeline _(coming soon)_");
-        assertThat(server.count("slack_dedupe")).as("read-only answers stay off the database").isZero();
+        assertThat(devloop.server().count("slack_dedupe")).as("read-only answers stay off the database").isZero();
     }
 
     @Test
     void a_bare_devloop_shows_help() {
-        assertThat(SlackRequests.ackText(server.slack().command(""))).contains("`/devloop help`");
+        assertThat(SlackRequests.ackText(devloop.server().slack().command(""))).contains("`/devloop help`");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"pipeline L-1", "incident sev2 checkout Payments down", "dora 30", "TASKS mine"})
     void a_subcommand_not_built_yet_says_coming_soon_instead_of_failing(String text) {
-        HttpResponse<String> response = server.slack().command(text);
+        HttpResponse<String> response = devloop.server().slack().command(text);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(SlackRequests.ackText(response)).contains("coming soon").contains("/devloop help");
@@ -60,7 +47,7 @@ class CommandRouterTest {
 
     @Test
     void an_unknown_word_gets_pointed_to_help() {
-        String text = SlackRequests.ackText(server.slack().command("deploy <@U123|bob> now"));
+        String text = SlackRequests.ackText(devloop.server().slack().command("deploy <@U123|bob> now"));
 
         assertThat(text).contains("I don't know `deploy`").contains("/devloop help");
     }

@@ -1,12 +1,11 @@
 package io.devloop.slack;
 
 import com.slack.api.app_backend.SlackSignature;
+import io.devloop.testing.DevloopExtension;
 import io.devloop.testing.FakeSlack;
 import io.devloop.testing.SlackRequests;
-import io.devloop.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -23,20 +22,8 @@ class SignatureTest {
             + "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
     private static final String EXPECTED = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
 
-    private static FakeSlack slack;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        slack = new FakeSlack();
-        server = TestServer.start(slack);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        slack.close();
-    }
+    @RegisterExtension
+    static final DevloopExtension devloop = new DevloopExtension();
 
     @Test
     void our_signer_reproduces_and_accepts_slacks_published_example() {
@@ -51,7 +38,7 @@ class SignatureTest {
 
     @Test
     void a_correctly_signed_command_is_answered() {
-        assertThat(server.slack().command("help").statusCode()).isEqualTo(200);
+        assertThat(devloop.server().slack().command("help").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -60,7 +47,7 @@ class SignatureTest {
         String ts = Long.toString(System.currentTimeMillis() / 1000);
         String wrong = new SlackRequests("http://unused", "not-the-secret").sign(ts, body);
 
-        HttpResponse<String> response = server.slack().raw(body, "application/x-www-form-urlencoded",
+        HttpResponse<String> response = devloop.server().slack().raw(body, "application/x-www-form-urlencoded",
                 Map.of("X-Slack-Request-Timestamp", ts, "X-Slack-Signature", wrong));
 
         assertUnauthorizedAndNothingChanged(response);
@@ -71,8 +58,8 @@ class SignatureTest {
         String body = SlackRequests.commandBody(FakeSlack.TEAM, SlackRequests.CHANNEL, SlackRequests.USER, "plan Replayed");
         String old = Long.toString(System.currentTimeMillis() / 1000 - 600);
 
-        HttpResponse<String> response = server.slack().raw(body, "application/x-www-form-urlencoded",
-                Map.of("X-Slack-Request-Timestamp", old, "X-Slack-Signature", server.slack().sign(old, body)));
+        HttpResponse<String> response = devloop.server().slack().raw(body, "application/x-www-form-urlencoded",
+                Map.of("X-Slack-Request-Timestamp", old, "X-Slack-Signature", devloop.server().slack().sign(old, body)));
 
         assertUnauthorizedAndNothingChanged(response);
     }
@@ -81,16 +68,16 @@ class SignatureTest {
     void missing_signature_headers_get_401_and_change_nothing() {
         String body = SlackRequests.commandBody(FakeSlack.TEAM, SlackRequests.CHANNEL, SlackRequests.USER, "plan Unsigned");
 
-        HttpResponse<String> response = server.slack().raw(body, "application/x-www-form-urlencoded", Map.of());
+        HttpResponse<String> response = devloop.server().slack().raw(body, "application/x-www-form-urlencoded", Map.of());
 
         assertUnauthorizedAndNothingChanged(response);
     }
 
     private static void assertUnauthorizedAndNothingChanged(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(server.count("loops")).isZero();
-        assertThat(server.count("outbox")).isZero();
-        assertThat(server.count("slack_dedupe")).isZero();
-        assertThat(slack.calls("chat.postMessage")).isEmpty();
+        assertThat(devloop.server().count("loops")).isZero();
+        assertThat(devloop.server().count("outbox")).isZero();
+        assertThat(devloop.server().count("slack_dedupe")).isZero();
+        assertThat(devloop.slack().calls("chat.postMessage")).isEmpty();
     }
 }
