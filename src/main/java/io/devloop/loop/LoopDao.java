@@ -28,6 +28,9 @@ public interface LoopDao {
     @SqlQuery("SELECT * FROM loops WHERE team_id = :teamId AND id = :id")
     Optional<Loop> find(@Bind("teamId") String teamId, @Bind("id") long id);
 
+    @SqlQuery("SELECT * FROM loops WHERE team_id = :teamId AND seq = :seq")
+    Optional<Loop> findBySeq(@Bind("teamId") String teamId, @Bind("seq") long seq);
+
     @SqlQuery("SELECT * FROM loops WHERE team_id = :teamId AND channel_id = :channelId AND feature_key = :featureKey")
     Optional<Loop> findByFeature(@Bind("teamId") String teamId, @Bind("channelId") String channelId,
                                  @Bind("featureKey") String featureKey);

@@ -2,7 +2,6 @@ package io.devloop.loop;
 
 import io.devloop.db.Counters;
 import io.devloop.slack.Outbox;
-import io.devloop.slack.OutboxMessage;
 import io.devloop.slack.RetryDedupe;
 import io.devloop.slack.SlackText;
 import org.jdbi.v3.core.Handle;
@@ -11,7 +10,6 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.function.Function;
 
 /** Opening loops and keeping their cards; plain data in and out. */
 public final class LoopService {
@@ -21,14 +19,13 @@ public final class LoopService {
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final Clock clock;
-    private final Function<Loop, OutboxMessage> card;
+    private final LoopCards cards;
 
-    /** @param card renders a loop's card as an outbox message (the views live outside the service) */
-    public LoopService(Jdbi jdbi, Outbox outbox, Clock clock, Function<Loop, OutboxMessage> card) {
+    public LoopService(Jdbi jdbi, Outbox outbox, Clock clock, LoopCards cards) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.clock = clock;
-        this.card = card;
+        this.cards = cards;
     }
 
     /** What became of a `plan` request. */
@@ -74,9 +71,7 @@ public final class LoopService {
             throw new FeatureTaken(existing); // rolls back the counter (no gap) and the dedupe key
         });
         long id = loops.insert(teamId, seq, channelId, feature, key, ownerId, now);
-        Loop loop = loops.find(teamId, id).orElseThrow();
-        long cardId = outbox.post(h, card.apply(loop).requestedBy(ownerId).asAnchor());
-        loops.setCard(teamId, id, cardId);
+        cards.post(h, loops.find(teamId, id).orElseThrow(), ownerId);
         return new PlanResult.Created(loops.find(teamId, id).orElseThrow());
     }
 

@@ -29,6 +29,12 @@ import static com.slack.api.model.view.Views.viewTitle;
 public final class LoopViews {
     /** Action ids start with one prefix per domain (STYLE.md). */
     public static final String OPEN_PHASE_ACTION = "loop.phase.open.";
+    public static final String FEEDBACK_ACTION = "loop.feedback.open";
+    public static final String PIPELINE_ACTION = "loop.pipeline.open";
+    public static final String METRICS_ACTION = "loop.metrics.open";
+    public static final String EXPORT_ACTION = "loop.export";
+    private static final int SECTION_LIMIT = 3000;
+    private static final int FIELD_LIMIT = 2000;
     private static final int HEADER_LIMIT = 150;
     private static final int MODAL_TITLE_LIMIT = 24;
     private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
@@ -36,24 +42,43 @@ public final class LoopViews {
     private LoopViews() {
     }
 
-    public static OutboxMessage cardMessage(Loop loop) {
-        return OutboxMessage.of(loop.teamId(), loop.channelId(), cardText(loop), card(loop));
-    }
-
     /** Notification and screen-reader text for the card. */
-    static String cardText(Loop loop) {
-        return "DevOps loop " + loop.displayId() + ": " + loop.feature() + " (0 of 8 phases done)";
+    static String cardText(LoopSnapshot snapshot, Score score) {
+        Loop loop = snapshot.loop();
+        return "DevOps loop " + loop.displayId() + ": " + loop.feature() + " (" + snapshot.phases().size()
+                + " of 8 phases done, completeness " + score.total() + "/100)";
     }
 
-    static List<LayoutBlock> card(Loop loop) {
-        return asBlocks(
+    static List<LayoutBlock> card(LoopSnapshot snapshot, Score score) {
+        Loop loop = snapshot.loop();
+        List<LayoutBlock> blocks = new ArrayList<>(asBlocks(
                 header(h -> h.text(plainText(SlackText.truncate("🔁 " + loop.feature(), HEADER_LIMIT), true))),
                 section(s -> s.text(markdownText("*" + loop.displayId() + "* · owner <@" + loop.ownerId() + "> · opened "
                         + slackDate(loop.createdAt())))),
-                section(s -> s.fields(phaseFields())),
-                context(c -> c.elements(List.of(markdownText(
-                        "0 of 8 phases done · completeness 0/100 · pick a phase below to fill it in")))),
-                actions(a -> a.blockId("loop.phases").elements(phaseButtons(loop))));
+                section(s -> s.fields(phaseFields(snapshot))),
+                section(s -> s.text(markdownText(progressLine(snapshot, score))))));
+        if (!score.missing().isEmpty()) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(SlackText.truncate(
+                    "Still missing: " + SlackText.escape(score.missingSummary()), SECTION_LIMIT))))));
+        }
+        blocks.add(actions(a -> a.blockId("loop.phases").elements(phaseButtons(loop))));
+        blocks.add(actions(a -> a.blockId("loop.more").elements(List.of(
+                button(b -> b.actionId(FEEDBACK_ACTION).text(plainText("Feedback loops (" + snapshot.feedback().size() + ")"))
+                        .value(Long.toString(loop.id()))),
+                button(b -> b.actionId(PIPELINE_ACTION).text(plainText("Pipeline")).value(Long.toString(loop.id()))),
+                button(b -> b.actionId(METRICS_ACTION).text(plainText("Success metrics")).value(Long.toString(loop.id()))),
+                button(b -> b.actionId(EXPORT_ACTION).text(plainText("Export")).value(Long.toString(loop.id())))))));
+        return blocks;
+    }
+
+    /** "*Completeness 72/100* ▓▓▓▓▓▓▓░░░ · 80 passes · 5 of 8 phases". */
+    static String progressLine(LoopSnapshot snapshot, Score score) {
+        int filled = Math.round(score.total() / 10f);
+        String bar = "▓".repeat(filled) + "░".repeat(10 - filled);
+        String verdict = score.passing() ? ":white_check_mark: passing" : Score.PASSING + " passes";
+        return "*Completeness " + score.total() + "/100* " + bar + " · " + verdict + " · phases " + score.phases()
+                + "/40 · feedback " + score.feedback() + "/20 · pipeline " + score.pipeline() + "/25 · metrics "
+                + score.metrics() + "/15";
     }
 
     /** A placeholder until the phase forms land: says what the phase will hold, and that it is coming. */
@@ -76,10 +101,20 @@ public final class LoopViews {
                 + FALLBACK_TIME.format(at.atOffset(ZoneOffset.UTC)) + ">";
     }
 
-    private static List<TextObject> phaseFields() {
+    private static List<TextObject> phaseFields(LoopSnapshot snapshot) {
         List<TextObject> fields = new ArrayList<>();
         for (Phase p : Phase.values()) {
-            fields.add(markdownText(":white_square: *" + (p.ordinal() + 1) + " · " + p.label() + "*\n_not started_"));
+            PhaseAnswer a = snapshot.phases().get(p);
+            String title = "*" + (p.ordinal() + 1) + " · " + p.label() + "*";
+            if (a == null) {
+                fields.add(markdownText(":white_square: " + title + "\n_not started_"));
+                continue;
+            }
+            String owners = a.ownerIds().isEmpty() ? "" : " " + a.ownerIds().stream().limit(3)
+                    .map(u -> "<@" + u + ">").reduce((x, y) -> x + " " + y).orElse("");
+            String duration = a.durationMinutes() == null ? "" : DurationParser.format(java.time.Duration.ofMinutes(a.durationMinutes()));
+            fields.add(markdownText(SlackText.truncate(":white_check_mark: " + title + owners + "\n" + duration
+                    + (duration.isEmpty() ? "" : " · ") + "edited by <@" + a.editedBy() + ">", FIELD_LIMIT)));
         }
         return fields;
     }

@@ -22,7 +22,7 @@ class LoopCardGoldenTest {
         Loop loop = new Loop(7, "T1", 3, "C1", "Checkout v2", "checkout v2", "U0ALICE", null, 11L,
                 Instant.parse("2026-12-01T09:30:00Z"), Instant.parse("2026-12-01T09:30:00Z"));
 
-        String actual = pretty(GsonFactory.createSnakeCase().toJson(LoopViews.card(loop)));
+        String actual = pretty(GsonFactory.createSnakeCase().toJson(LoopViews.card(LoopSnapshots.empty(loop), Score.of(LoopSnapshots.empty(loop)))));
 
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(GOLDEN.getParent());
@@ -36,7 +36,7 @@ class LoopCardGoldenTest {
         String longest = "🚀".repeat(LoopService.MAX_FEATURE_LENGTH);
         Loop loop = new Loop(1, "T1", 1, "C1", longest, longest, "U1", null, null, Instant.EPOCH, Instant.EPOCH);
 
-        var blocks = LoopViews.card(loop);
+        var blocks = LoopViews.card(LoopSnapshots.empty(loop), Score.of(LoopSnapshots.empty(loop)));
 
         var header = (com.slack.api.model.block.HeaderBlock) blocks.get(0);
         assertThat(header.getText().getText().length()).isLessThanOrEqualTo(150);
