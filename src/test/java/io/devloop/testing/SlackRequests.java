@@ -75,6 +75,84 @@ public final class SlackRequests {
         return interactivity(payload);
     }
 
+    /**
+     * A view_submission of a modal, as Slack sends it when the user presses Submit. {@code values} is the
+     * view's state: block id → action id → value (see {@link #state}).
+     */
+    public HttpResponse<String> submitView(String callbackId, String privateMetadata, JsonObject values) {
+        return submitView(USER, callbackId, privateMetadata, values);
+    }
+
+    public HttpResponse<String> submitView(String userId, String callbackId, String privateMetadata, JsonObject values) {
+        JsonObject view = obj("id", "V" + TRIGGERS.incrementAndGet(), "team_id", FakeSlack.TEAM, "type", "modal",
+                "callback_id", callbackId, "private_metadata", privateMetadata == null ? "" : privateMetadata,
+                "hash", "h" + System.nanoTime());
+        JsonObject state = new JsonObject();
+        state.add("values", values);
+        view.add("state", state);
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "view_submission");
+        payload.add("team", obj("id", FakeSlack.TEAM, "domain", "acme"));
+        payload.add("user", obj("id", userId, "username", userId.toLowerCase(java.util.Locale.ROOT), "team_id", FakeSlack.TEAM));
+        payload.addProperty("api_app_id", "A0DEVLOOP");
+        payload.addProperty("trigger_id", newTriggerId());
+        payload.add("view", view);
+        return interactivity(payload);
+    }
+
+    /**
+     * A view state from pairs of field id and value; devloop's forms use the field id as both block id and
+     * action id ({@code io.devloop.slack.Forms}). Values: {@link #text}, {@link #choice}, {@link #users}.
+     */
+    public static JsonObject state(Object... fieldIdThenValue) {
+        JsonObject values = new JsonObject();
+        for (int i = 0; i < fieldIdThenValue.length; i += 2) {
+            String id = (String) fieldIdThenValue[i];
+            JsonObject action = new JsonObject();
+            action.add(id, (JsonObject) fieldIdThenValue[i + 1]);
+            values.add(id, action);
+        }
+        return values;
+    }
+
+    public static JsonObject text(String value) {
+        JsonObject v = obj("type", "plain_text_input");
+        if (value != null) {
+            v.addProperty("value", value);
+        }
+        return v;
+    }
+
+    /** A static select's or radio buttons' chosen option. */
+    public static JsonObject choice(String value) {
+        JsonObject v = obj("type", "static_select");
+        if (value != null) {
+            JsonObject option = obj("value", value);
+            option.add("text", obj("type", "plain_text", "text", value));
+            v.add("selected_option", option);
+        }
+        return v;
+    }
+
+    public static JsonObject users(String... ids) {
+        JsonObject v = obj("type", "multi_users_select");
+        var list = new com.google.gson.JsonArray();
+        for (String id : ids) {
+            list.add(id);
+        }
+        v.add("selected_users", list);
+        return v;
+    }
+
+    /** The errors map of a {@code response_action: errors} ack, or an empty object. */
+    public static JsonObject errors(HttpResponse<String> response) {
+        if (response.body().isEmpty()) {
+            return new JsonObject();
+        }
+        JsonObject json = com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject();
+        return json.has("errors") ? json.getAsJsonObject("errors") : new JsonObject();
+    }
+
     /** Any interactivity payload (block_actions, view_submission, …), sent as Slack sends it: payload=<json>. */
     public HttpResponse<String> interactivity(JsonObject payload) {
         return send(formEncode(Map.of("payload", payload.toString())), "application/x-www-form-urlencoded", Map.of());
