@@ -9,6 +9,7 @@ import io.devloop.db.Database;
 import io.devloop.home.HomeHandlers;
 import io.devloop.loop.LoopHandlers;
 import io.devloop.loop.LoopService;
+import io.devloop.loop.PhaseService;
 import io.devloop.loop.LoopCards;
 import io.devloop.schedule.HousekeepingJob;
 import io.devloop.schedule.Scheduling;
@@ -117,7 +118,8 @@ public final class App implements AutoCloseable {
             com.slack.api.bolt.App bolt = SlackSetup.boltApp(config, slack, registry);
             CommandRouter router = new CommandRouter();
             LoopCards cards = new LoopCards(outbox, clock);
-            new LoopHandlers(new LoopService(db.jdbi(), outbox, clock, cards)).register(bolt, router);
+            new LoopHandlers(new LoopService(db.jdbi(), outbox, clock, cards), new PhaseService(db.jdbi(), cards), clock)
+                    .register(bolt, router);
             new HomeHandlers().register(bolt);
             router.register(bolt);
             bolt.start();

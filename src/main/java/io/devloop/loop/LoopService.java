@@ -53,7 +53,7 @@ public final class LoopService {
             outbox.wake();
             return result;
         } catch (FeatureTaken taken) {
-            String ts = jdbi.withExtension(LoopDao.class, dao -> dao.cardTs(teamId, taken.loop.id())).orElse(null);
+            String ts = cardTs(teamId, taken.loop.id()).orElse(null);
             return new PlanResult.AlreadyExists(taken.loop, ts);
         }
     }
@@ -83,6 +83,41 @@ public final class LoopService {
             super(null, null, false, false);
             this.loop = loop;
         }
+    }
+
+    /** A loop's line in `/devloop status`. */
+    public record LoopStatus(Loop loop, Score score, int phasesDone) {
+    }
+
+    public java.util.List<LoopStatus> status(String teamId, String channelId) {
+        return jdbi.withHandle(h -> h.attach(LoopDao.class).inChannel(teamId, channelId).stream()
+                .map(loop -> LoopSnapshots.load(h, teamId, loop.id()).orElseThrow())
+                .map(s -> new LoopStatus(s.loop(), Score.of(s), s.phases().size()))
+                .toList());
+    }
+
+    /**
+     * Posts the loop's card again (at the bottom of the channel, where people look) and turns the old card into
+     * a pointer to it, so only one card stays live.
+     */
+    public void repost(String teamId, long loopId, String requesterId) {
+        jdbi.useTransaction(h -> {
+            Loop loop = h.attach(LoopDao.class).find(teamId, loopId).orElseThrow();
+            Long old = loop.cardOutboxId();
+            cards.post(h, loop, requesterId);
+            if (old != null) {
+                outbox.update(h, teamId, old, loop.displayId() + " moved", LoopViews.movedCard(loop));
+            }
+        });
+        outbox.wake();
+    }
+
+    public java.util.Optional<String> cardTs(String teamId, long loopId) {
+        return jdbi.withExtension(LoopDao.class, dao -> dao.cardTs(teamId, loopId));
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
     }
 
     public java.util.Optional<Loop> find(String teamId, long loopId) {

@@ -3,7 +3,6 @@ package io.devloop.loop;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
-import com.slack.api.model.view.View;
 import io.devloop.slack.OutboxMessage;
 import io.devloop.slack.SlackText;
 
@@ -21,9 +20,6 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewTitle;
 
 /** Block Kit for loops: the loop card in the channel and the phase modal. Pure functions of records. */
 public final class LoopViews {
@@ -35,8 +31,8 @@ public final class LoopViews {
     public static final String EXPORT_ACTION = "loop.export";
     private static final int SECTION_LIMIT = 3000;
     private static final int FIELD_LIMIT = 2000;
+    private static final int STATUS_LIMIT = 20;
     private static final int HEADER_LIMIT = 150;
-    private static final int MODAL_TITLE_LIMIT = 24;
     private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private LoopViews() {
@@ -81,18 +77,27 @@ public final class LoopViews {
                 + score.metrics() + "/15";
     }
 
-    /** A placeholder until the phase forms land: says what the phase will hold, and that it is coming. */
-    public static View phasePlaceholder(Loop loop, Phase phase) {
-        return view(v -> v.type("modal")
-                .callbackId("loop.phase.placeholder")
-                .title(viewTitle(t -> t.type("plain_text").text(SlackText.truncate(phase.label() + " phase", MODAL_TITLE_LIMIT))))
-                .close(viewClose(c -> c.type("plain_text").text("Close")))
-                .blocks(asBlocks(
-                        section(s -> s.text(markdownText("*" + phase.label() + "* for *" + loop.displayId() + " "
-                                + SlackText.escape(SlackText.truncate(loop.feature(), 200)) + "*"))),
-                        section(s -> s.text(markdownText(":construction: The phase form (what happens, who is involved, "
-                                + "tools, duration, deliverable, automation) is coming soon. The loop card will show "
-                                + "each phase's progress once it is filled in."))))));
+    /** What an old card says once the loop's card was posted again further down. */
+    static List<LayoutBlock> movedCard(Loop loop) {
+        return asBlocks(section(s -> s.text(markdownText(SlackText.truncate(":arrow_down: *" + loop.displayId() + " "
+                + SlackText.escape(loop.feature()) + "* — this card was posted again below; the newest one stays current.", SECTION_LIMIT)))));
+    }
+
+    /** The ephemeral answer to `/devloop status`: the channel's loops with their score and last activity. */
+    static String status(List<LoopService.LoopStatus> loops) {
+        if (loops.isEmpty()) {
+            return "This channel has no loop yet. Start one with `/devloop plan <feature>`.";
+        }
+        StringBuilder sb = new StringBuilder("*Loops in this channel*");
+        loops.stream().limit(STATUS_LIMIT).forEach(l -> sb.append("\n• *").append(l.loop().displayId()).append("* ")
+                .append(SlackText.escape(SlackText.truncate(l.loop().feature(), 80))).append(" — ")
+                .append(l.score().total()).append("/100").append(l.score().passing() ? " :white_check_mark:" : "")
+                .append(" · ").append(l.phasesDone()).append("/8 phases · last activity ")
+                .append(slackDate(l.loop().updatedAt())));
+        if (loops.size() > STATUS_LIMIT) {
+            sb.append("\n+").append(loops.size() - STATUS_LIMIT).append(" more (oldest activity last)");
+        }
+        return sb.append("\n`/devloop loop <id>` shows a loop's card again.").toString();
     }
 
     /** Slack renders this in each reader's own time zone; the fallback is UTC. */

@@ -139,7 +139,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void a_phase_button_opens_a_placeholder_modal_for_that_phase() {
+    void a_phase_button_opens_that_phases_modal() {
         server.slack().command("plan Checkout v2");
         long loopId = server.count("loops") == 1 ? Long.parseLong(server.queryString("SELECT id FROM loops")) : -1;
 
@@ -148,7 +148,7 @@ class PlanCommandTest {
         assertThat(click.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("views.open").size() == 1);
         String view = slack.calls("views.open").get(0).get("view");
-        assertThat(view).contains("Build phase").contains("L-1").contains("coming soon");
+        assertThat(view).contains("Build · L-1").contains("What happens").contains("\"callback_id\":\"loop.phase\"");
     }
 
     @Test
