@@ -89,7 +89,7 @@ public final class FeedbackHandlers {
     /** Add, Edit and the suggestions: push the entry form on top of the list modal they were clicked in. */
     private Response pushForm(App app, BlockActionRequest req, ActionContext ctx, PrefillSource source) {
         View list = req.getPayload().getView();
-        Optional<Long> loopId = list == null ? Optional.empty() : parseId(list.getPrivateMetadata());
+        Optional<Long> loopId = listedLoop(list);
         if (loopId.isEmpty()) {
             return ctx.ack(); // not clicked in a feedback list: nothing to push onto
         }
@@ -106,7 +106,7 @@ public final class FeedbackHandlers {
 
     private Response remove(App app, BlockActionRequest req, ActionContext ctx) {
         View list = req.getPayload().getView();
-        Optional<Long> loopId = list == null ? Optional.empty() : parseId(list.getPrivateMetadata());
+        Optional<Long> loopId = listedLoop(list);
         Optional<Long> entryId = parseId(clicked(req));
         if (loopId.isEmpty() || entryId.isEmpty()) {
             return ctx.ack();
@@ -130,8 +130,16 @@ public final class FeedbackHandlers {
             return ctx.ack(r -> r.responseAction("errors").errors(errors));
         }
         String teamId = teamOf(req, ctx);
-        var result = feedback.save(teamId, ctx.getRequestUserId(), meta.get().loopId(), meta.get().entryId(), draft,
-                RetryDedupe.keyOf(req));
+        FeedbackService.SaveResult result;
+        try {
+            result = feedback.save(teamId, ctx.getRequestUserId(), meta.get().loopId(), meta.get().entryId(), draft,
+                    RetryDedupe.keyOf(req));
+        } catch (RuntimeException e) {
+            // the transaction rolled back; keep the form open with what was typed instead of Slack's generic failure
+            log.error("saving a feedback loop failed for team {}", teamId, e);
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(FeedbackForm.INFORMATION.id(),
+                    "Sorry, saving failed on devloop's side and nothing was saved. Please press Save again in a minute.")));
+        }
         if (result instanceof FeedbackService.SaveResult.Saved && meta.get().listViewId() != null) {
             updateList(app, ctx.client(), teamId, meta.get().loopId(), meta.get().listViewId());
         }
@@ -177,6 +185,14 @@ public final class FeedbackHandlers {
     private static String teamOf(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         var team = req.getPayload().getTeam();
         return team == null || team.getId() == null ? ctx.getTeamId() : team.getId();
+    }
+
+    /** The loop of the list modal a button was clicked in; empty when the click came from anywhere else. */
+    private static Optional<Long> listedLoop(View view) {
+        if (view == null || !FeedbackViews.LIST_CALLBACK.equals(view.getCallbackId())) {
+            return Optional.empty();
+        }
+        return parseId(view.getPrivateMetadata());
     }
 
     private static String clicked(BlockActionRequest req) {

@@ -265,6 +265,20 @@ class FeedbackLoopTest {
     }
 
     @Test
+    void a_failing_save_keeps_the_form_open_with_a_message_instead_of_a_generic_failure() {
+        planAndDeliverCard();
+        server.jdbi().useHandle(h -> h.execute("ALTER TABLE loop_feedback RENAME TO loop_feedback_away"));
+
+        HttpResponse<String> response = submitForm(null, "test", "code", "Failing tests", "PR check", "minutes", null);
+
+        server.jdbi().useHandle(h -> h.execute("ALTER TABLE loop_feedback_away RENAME TO loop_feedback"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SlackRequests.errors(response).get(FeedbackForm.INFORMATION.id()).getAsString()).contains("nothing was saved");
+        assertThat(server.count("loop_feedback")).isZero();
+        assertThat(server.count("slack_dedupe")).isEqualTo(1); // the plan's key only: a retry of the save may still run
+    }
+
+    @Test
     void five_explained_loops_give_the_feedback_part_of_the_score_its_20_points() {
         planAndDeliverCard();
 
