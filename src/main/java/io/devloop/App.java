@@ -7,6 +7,7 @@ import io.devloop.config.LogSetup;
 import io.devloop.config.Version;
 import io.devloop.db.Database;
 import io.devloop.home.HomeHandlers;
+import io.devloop.loop.FeedbackHandlers;
 import io.devloop.loop.LoopHandlers;
 import io.devloop.loop.LoopService;
 import io.devloop.loop.PhaseService;
@@ -121,6 +122,7 @@ public final class App implements AutoCloseable {
             new LoopHandlers(new LoopService(db.jdbi(), outbox, clock, cards), new PhaseService(db.jdbi(), cards), clock)
                     .register(bolt, router);
             new HomeHandlers().register(bolt);
+            new FeedbackHandlers(db.jdbi(), cards, clock).register(bolt, router);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);
