@@ -10,6 +10,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.view.View;
 import io.devloop.slack.CommandRouter;
+import io.devloop.slack.Teams;
 import io.devloop.slack.RetryDedupe;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ public final class FeedbackHandlers {
     }
 
     private Response openFromCard(App app, BlockActionRequest req, ActionContext ctx) {
-        String teamId = teamOf(req, ctx);
+        String teamId = Teams.of(req, ctx);
         String triggerId = req.getPayload().getTriggerId();
         parseId(clicked(req)).ifPresent(loopId -> later(app, "views.open feedback list", () -> {
             Optional<Loop> loop = feedback.loop(teamId, loopId);
@@ -93,7 +94,7 @@ public final class FeedbackHandlers {
         if (loopId.isEmpty()) {
             return ctx.ack(); // not clicked in a feedback list: nothing to push onto
         }
-        String teamId = teamOf(req, ctx);
+        String teamId = Teams.of(req, ctx);
         String triggerId = req.getPayload().getTriggerId();
         later(app, "views.push feedback form", () -> {
             Optional<View> form = feedback.loop(teamId, loopId.get()).flatMap(loop -> source.find(teamId, loop.id())
@@ -111,7 +112,7 @@ public final class FeedbackHandlers {
         if (loopId.isEmpty() || entryId.isEmpty()) {
             return ctx.ack();
         }
-        String teamId = teamOf(req, ctx);
+        String teamId = Teams.of(req, ctx);
         if (feedback.remove(teamId, loopId.get(), entryId.get())) {
             updateList(app, ctx.client(), teamId, loopId.get(), list.getId());
         }
@@ -129,7 +130,7 @@ public final class FeedbackHandlers {
         if (!errors.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(errors));
         }
-        String teamId = teamOf(req, ctx);
+        String teamId = Teams.of(req, ctx);
         FeedbackService.SaveResult result;
         try {
             result = feedback.save(teamId, ctx.getRequestUserId(), meta.get().loopId(), meta.get().entryId(), draft,
@@ -170,21 +171,6 @@ public final class FeedbackHandlers {
                 log.warn("{} failed", what, e);
             }
         });
-    }
-
-    /**
-     * The workspace the click comes from, as Slack signed it. Like the command router (which scopes by the command's
-     * team_id), not {@code ctx.getTeamId()}: in single-workspace mode Bolt sets that to the bot token's team for
-     * every request, which would let another workspace's user (e.g. via a shared channel) reach this team's rows.
-     */
-    private static String teamOf(BlockActionRequest req, ActionContext ctx) {
-        var team = req.getPayload().getTeam();
-        return team == null || team.getId() == null ? ctx.getTeamId() : team.getId();
-    }
-
-    private static String teamOf(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
-        var team = req.getPayload().getTeam();
-        return team == null || team.getId() == null ? ctx.getTeamId() : team.getId();
     }
 
     /** The loop of the list modal a button was clicked in; empty when the click came from anywhere else. */

@@ -10,6 +10,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import io.devloop.slack.CommandRouter;
 import io.devloop.slack.SlackText;
+import io.devloop.slack.Teams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +95,7 @@ public final class LoopHandlers {
     private Response phaseButton(App app, BlockActionRequest req, ActionContext ctx) {
         var action = req.getPayload().getActions().get(0);
         Optional<Phase> phase = Phase.parse(action.getActionId().substring(LoopViews.OPEN_PHASE_ACTION.length()));
-        Optional<Loop> loop = parseId(action.getValue()).flatMap(id -> loops.find(ctx.getTeamId(), id));
+        Optional<Loop> loop = parseId(action.getValue()).flatMap(id -> loops.find(Teams.of(req, ctx), id));
         if (phase.isPresent() && loop.isPresent()) {
             openPhaseModal(app, ctx.client(), req.getPayload().getTriggerId(), loop.get(), phase.get());
         }
@@ -112,7 +113,7 @@ public final class LoopHandlers {
         if (!errors.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(errors));
         }
-        PhaseAnswer answer = form.toAnswer(ctx.getTeamId(), target.get().loopId(), target.get().phase(),
+        PhaseAnswer answer = form.toAnswer(Teams.of(req, ctx), target.get().loopId(), target.get().phase(),
                 ctx.getRequestUserId(), clock.instant());
         if (!phases.save(answer)) {
             return ctx.ack(r -> r.responseAction("errors").errors(Map.of(PhaseForm.WHAT.id(),

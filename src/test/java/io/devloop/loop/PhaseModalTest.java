@@ -151,6 +151,15 @@ class PhaseModalTest {
         assertThat(server.count("loop_phases")).isZero();
     }
 
+    @Test
+    void a_user_of_another_workspace_cannot_write_into_this_teams_loop() {
+        HttpResponse<String> ack = server.slack().submitView("T0OTHER", "U0MALLORY", "loop.phase", loopId + ":build",
+                state("what", text("Overwritten"), "duration", text("1 day")));
+
+        assertThat(SlackRequests.errors(ack).get("what").getAsString()).contains("no longer exists");
+        assertThat(server.count("loop_phases")).isZero();
+    }
+
     private HttpResponse<String> submitBuild(String user, String duration) {
         return server.slack().submitView(user, "loop.phase", loopId + ":build", state(
                 "what", text("Compile, test, build the image"),

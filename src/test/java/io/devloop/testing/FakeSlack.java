@@ -49,6 +49,8 @@ public final class FakeSlack implements AutoCloseable {
                 .withTransformers("response-template"));
         stub("views.open", okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}"));
         stub("views.publish", okJson("{\"ok\":true,\"view\":{\"id\":\"V2\"}}"));
+        stub("views.push", okJson("{\"ok\":true,\"view\":{\"id\":\"V3\"}}"));
+        stub("views.update", okJson("{\"ok\":true,\"view\":{\"id\":\"V4\"}}"));
     }
 
     /** Replaces the stub of one Web API method. */

@@ -84,7 +84,13 @@ public final class SlackRequests {
     }
 
     public HttpResponse<String> submitView(String userId, String callbackId, String privateMetadata, JsonObject values) {
-        JsonObject view = obj("id", "V" + TRIGGERS.incrementAndGet(), "team_id", FakeSlack.TEAM, "type", "modal",
+        return submitView(FakeSlack.TEAM, userId, callbackId, privateMetadata, values);
+    }
+
+    /** A submission from a user of another workspace (a shared channel, an Enterprise Grid org). */
+    public HttpResponse<String> submitView(String teamId, String userId, String callbackId, String privateMetadata,
+                                           JsonObject values) {
+        JsonObject view = obj("id", "V" + TRIGGERS.incrementAndGet(), "team_id", teamId, "type", "modal",
                 "callback_id", callbackId, "private_metadata", privateMetadata == null ? "" : privateMetadata,
                 "hash", "h" + System.nanoTime());
         JsonObject state = new JsonObject();
@@ -92,8 +98,8 @@ public final class SlackRequests {
         view.add("state", state);
         JsonObject payload = new JsonObject();
         payload.addProperty("type", "view_submission");
-        payload.add("team", obj("id", FakeSlack.TEAM, "domain", "acme"));
-        payload.add("user", obj("id", userId, "username", userId.toLowerCase(java.util.Locale.ROOT), "team_id", FakeSlack.TEAM));
+        payload.add("team", obj("id", teamId, "domain", "acme"));
+        payload.add("user", obj("id", userId, "username", userId.toLowerCase(java.util.Locale.ROOT), "team_id", teamId));
         payload.addProperty("api_app_id", "A0DEVLOOP");
         payload.addProperty("trigger_id", newTriggerId());
         payload.add("view", view);
