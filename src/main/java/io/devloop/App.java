@@ -119,6 +119,7 @@ public final class App implements AutoCloseable {
             LoopCards cards = new LoopCards(outbox, clock);
             new LoopHandlers(new LoopService(db.jdbi(), outbox, clock, cards)).register(bolt, router);
             new HomeHandlers().register(bolt);
+            new io.devloop.loop.ExportHandlers(db.jdbi(), new io.devloop.loop.ExportService(db.jdbi(), config.defaultZone()), clock).register(bolt, router);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);
