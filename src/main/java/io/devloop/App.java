@@ -11,6 +11,8 @@ import io.devloop.loop.FeedbackHandlers;
 import io.devloop.loop.LoopHandlers;
 import io.devloop.loop.LoopService;
 import io.devloop.loop.PhaseService;
+import io.devloop.loop.ExportHandlers;
+import io.devloop.loop.ExportService;
 import io.devloop.loop.LoopCards;
 import io.devloop.schedule.HousekeepingJob;
 import io.devloop.schedule.Scheduling;
@@ -123,6 +125,7 @@ public final class App implements AutoCloseable {
                     .register(bolt, router);
             new HomeHandlers().register(bolt);
             new FeedbackHandlers(db.jdbi(), cards, clock).register(bolt, router);
+            new ExportHandlers(db.jdbi(), new ExportService(db.jdbi(), config.defaultZone()), clock).register(bolt, router);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);
