@@ -119,6 +119,8 @@ public final class App implements AutoCloseable {
             LoopCards cards = new LoopCards(outbox, clock);
             new LoopHandlers(new LoopService(db.jdbi(), outbox, clock, cards)).register(bolt, router);
             new HomeHandlers().register(bolt);
+            new io.devloop.loop.PipelineHandlers(db.jdbi(), cards, clock).register(bolt, router);
+            new io.devloop.loop.MetricsHandlers(db.jdbi(), cards, clock).register(bolt, router);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);
