@@ -74,6 +74,37 @@ final class ModalState {
         return SlackRequests.state(pairs);
     }
 
+    /**
+     * A view_submission payload like {@code SlackRequests.submitView} sends, kept so that the very same body can be
+     * sent twice (a retry).
+     */
+    static JsonObject submission(String callbackId, String privateMetadata, JsonObject values) {
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "V0RETRY");
+        view.addProperty("team_id", FakeSlack.TEAM);
+        view.addProperty("type", "modal");
+        view.addProperty("callback_id", callbackId);
+        view.addProperty("private_metadata", privateMetadata);
+        view.addProperty("hash", "h1");
+        JsonObject state = new JsonObject();
+        state.add("values", values);
+        view.add("state", state);
+        JsonObject team = new JsonObject();
+        team.addProperty("id", FakeSlack.TEAM);
+        team.addProperty("domain", "acme");
+        JsonObject user = new JsonObject();
+        user.addProperty("id", SlackRequests.USER);
+        user.addProperty("team_id", FakeSlack.TEAM);
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "view_submission");
+        payload.add("team", team);
+        payload.add("user", user);
+        payload.addProperty("api_app_id", "A0DEVLOOP");
+        payload.addProperty("trigger_id", "1.2.retry");
+        payload.add("view", view);
+        return payload;
+    }
+
     private static String[] strings(JsonArray array) {
         String[] out = new String[array.size()];
         for (int i = 0; i < out.length; i++) {

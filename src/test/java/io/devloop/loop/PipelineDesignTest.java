@@ -154,6 +154,23 @@ class PipelineDesignTest {
     }
 
     @Test
+    void a_retried_submission_does_not_overwrite_a_later_save() {
+        long loopId = planLoop(server);
+        JsonObject first = ModalState.submission(PipelineViews.SAVE_CALLBACK, Long.toString(loopId),
+                ModalState.state(complete()));
+        server.slack().interactivity(first);
+        Map<String, JsonObject> later = complete();
+        later.put("pipeline_trigger", text("tag pushed"));
+        server.slack().submitView(PipelineViews.SAVE_CALLBACK, Long.toString(loopId), ModalState.state(later));
+
+        HttpResponse<String> retry = server.slack().interactivity(first);
+
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(SlackRequests.errors(retry).keySet()).isEmpty();
+        assertThat(server.queryString("SELECT trigger_text FROM loop_pipelines")).isEqualTo("tag pushed");
+    }
+
+    @Test
     void saving_again_replaces_the_stages_as_a_whole() {
         long loopId = planLoop(server);
         server.slack().submitView(PipelineViews.SAVE_CALLBACK, Long.toString(loopId), ModalState.state(complete()));
