@@ -1,5 +1,7 @@
 package io.devloop.loop;
 
+import io.devloop.slack.SlackText;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +13,8 @@ import java.util.List;
 final class FormLines {
     static final String SEPARATOR = " | ";
     private static final int ERRORS_SHOWN = 3;
+    /** Slack shows an inline error under its field; a few lines of text is what fits there. */
+    private static final int ERROR_LIMIT = 1000;
 
     private FormLines() {
     }
@@ -71,7 +75,7 @@ final class FormLines {
     static String message(List<String> problems) {
         String shown = String.join("; ", problems.subList(0, Math.min(ERRORS_SHOWN, problems.size())));
         int more = problems.size() - ERRORS_SHOWN;
-        return more > 0 ? shown + " (+" + more + " more)" : shown;
+        return SlackText.truncate(more > 0 ? shown + " (+" + more + " more)" : shown, ERROR_LIMIT);
     }
 
     static String orNull(String s) {

@@ -4,6 +4,7 @@ import com.slack.api.model.view.View;
 import io.devloop.slack.Forms;
 import io.devloop.slack.Forms.Choice;
 import io.devloop.slack.Forms.Field;
+import io.devloop.slack.SlackText;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class PipelineForm {
             new Choice(BLUE_GREEN, "Blue-green: switch traffic back to the old version"),
             new Choice(CANARY, "Canary: a share of traffic first, watched, then everyone"),
             new Choice(MANUAL, "Manual: redeploy the previous version by hand")), null);
-    public static final Field CANARY_PERCENT = Field.text("pipeline_canary_percent", "Canary traffic (%)", 4, true,
+    public static final Field CANARY_PERCENT = Field.text("pipeline_canary_percent", "Canary traffic (%)", 5, true,
             "10", "Canary only: the share of traffic that gets the new version first, 1–100.");
     public static final Field CANARY_WATCH = Field.text("pipeline_canary_watch", "Canary watch time", MAX_DURATION_TEXT, true,
             "30 min", "Canary only: how long the canary is watched before everyone gets it.");
@@ -147,7 +148,7 @@ public final class PipelineForm {
         }
         String duration = line.part(2);
         if (!duration.isEmpty() && (duration.length() > MAX_DURATION_TEXT || DurationParser.parse(duration).isEmpty())) {
-            return Optional.of("“" + io.devloop.slack.SlackText.truncate(duration, 40) + "” is not a duration (try 5 min, 1 h or 2 days)");
+            return Optional.of("“" + SlackText.truncate(duration, 40) + "” is not a duration (try 5 min, 1 h or 2 days)");
         }
         String onFailure = line.part(4);
         if (!onFailure.isEmpty() && onFailure(onFailure) == null) {
@@ -213,7 +214,7 @@ public final class PipelineForm {
         }
         Optional<Duration> d = typed.length() > field.maxLength() ? Optional.empty() : DurationParser.parse(typed);
         if (d.isEmpty()) {
-            errors.put(field.id(), "“" + io.devloop.slack.SlackText.truncate(typed, 40)
+            errors.put(field.id(), "“" + SlackText.truncate(typed, 40)
                     + "” is not a duration: try 45 min, 2 h or 1 day.");
             return null;
         }
