@@ -39,8 +39,6 @@ public final class MetricsForm {
             "The first deploy failed its canary: a missing index; rolled back in 4 min",
             "Required when it did not deploy smoothly: why not, and what you learned.");
 
-    static final List<Field> FIELDS = List.of(TECHNICAL, BUSINESS, LEAD_TIME, SMOOTH, NOTES);
-
     private MetricsForm() {
     }
 
