@@ -14,6 +14,8 @@ import io.devloop.loop.PhaseService;
 import io.devloop.loop.ExportHandlers;
 import io.devloop.loop.ExportService;
 import io.devloop.loop.LoopCards;
+import io.devloop.loop.MetricsHandlers;
+import io.devloop.loop.PipelineHandlers;
 import io.devloop.schedule.HousekeepingJob;
 import io.devloop.schedule.Scheduling;
 import io.devloop.server.HttpServer;
@@ -126,6 +128,8 @@ public final class App implements AutoCloseable {
             new HomeHandlers().register(bolt);
             new FeedbackHandlers(db.jdbi(), cards, clock).register(bolt, router);
             new ExportHandlers(db.jdbi(), new ExportService(db.jdbi(), config.defaultZone()), clock).register(bolt, router);
+            new PipelineHandlers(db.jdbi(), cards, clock).register(bolt, router);
+            new MetricsHandlers(db.jdbi(), cards, clock).register(bolt, router);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);

@@ -27,7 +27,9 @@ class CommandRouterTest {
         }
         assertThat(text).contains("`/devloop plan <feature>` — Open a DevOps loop");
         assertThat(text).doesNotContain("plan <feature>` — Open a DevOps loop for a feature and post its loop card _(coming soon)_");
-        assertThat(text).contains("`/devloop pipeline <loop>` — Design the CI/CD pipeline _(coming soon)_");
+        assertThat(text).contains("`/devloop pipeline <loop>` — Design the CI/CD pipeline")
+                .doesNotContain("`/devloop pipeline <loop>` — Design the CI/CD pipeline _(coming soon)_");
+        assertThat(text).contains("`/devloop rollback <service> [version] [reason…]` — Record and announce a rollback _(coming soon)_");
         assertThat(devloop.server().count("slack_dedupe")).as("read-only answers stay off the database").isZero();
     }
 
@@ -37,7 +39,7 @@ class CommandRouterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pipeline L-1", "incident sev2 checkout Payments down", "dora 30", "TASKS mine"})
+    @ValueSource(strings = {"rollback checkout v1.2", "incident sev2 checkout Payments down", "dora 30", "TASKS mine"})
     void a_subcommand_not_built_yet_says_coming_soon_instead_of_failing(String text) {
         HttpResponse<String> response = devloop.server().slack().command(text);
 
