@@ -164,21 +164,13 @@ class ExportCommandTest {
 
     // ---- the fake Slack's files upload v2, and the response_url
 
-    /** Upload URLs and file ids are named after the file, so each upload can be found again. */
+    /** The fake Slack answers files upload v2 by default; the command's response_url points at it too. */
     private void stubFileUploads() {
-        String form = "{{formData request.body 'form' urlDecode=true}}";
-        slack.stub("files.getUploadURLExternal", okJson("{\"ok\":true,\"upload_url\":\"" + slack.baseUrl() + "/upload/" + form
-                + "{{form.filename}}\",\"file_id\":\"F-" + form + "{{form.filename}}\"}").withTransformers("response-template"));
-        slack.stub(post(urlPathMatching("/upload/.*")).willReturn(ok("OK - uploaded")));
-        slack.stub("files.completeUploadExternal", okJson("{\"ok\":true,\"files\":[{\"id\":\"F-loop-mapping.md\"},"
-                + "{\"id\":\"F-feedback-loops.md\"},{\"id\":\"F-pipeline-design.md\"},{\"id\":\"F-success-metrics.md\"}]}"));
         slack.stub(post(urlPathEqualTo(RESPONSE_PATH)).willReturn(ok("ok")));
     }
 
     private String uploadedBody(String filename) {
-        List<LoggedRequest> uploads = slack.server().findAll(postRequestedFor(urlPathEqualTo("/upload/" + filename)));
-        assertThat(uploads).as("uploads of " + filename).hasSize(1);
-        return new String(uploads.get(0).getBody(), StandardCharsets.UTF_8);
+        return slack.uploaded(filename);
     }
 
     private List<JsonObject> responses() {

@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
@@ -49,8 +50,31 @@ public final class FakeSlack implements AutoCloseable {
                 .withTransformers("response-template"));
         stub("views.open", okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}"));
         stub("views.publish", okJson("{\"ok\":true,\"view\":{\"id\":\"V2\"}}"));
+        stubFileUploads();
         stub("views.push", okJson("{\"ok\":true,\"view\":{\"id\":\"V3\"}}"));
         stub("views.update", okJson("{\"ok\":true,\"view\":{\"id\":\"V4\"}}"));
+    }
+
+    /**
+     * Files upload v2: upload URLs and file ids are named after the file (`/upload/loop-mapping.md`,
+     * `F-loop-mapping.md`), so each upload can be found again with {@link #uploaded}.
+     */
+    private void stubFileUploads() {
+        String form = "{{formData request.body 'form' urlDecode=true}}";
+        stub("files.getUploadURLExternal", okJson("{\"ok\":true,\"upload_url\":\"" + baseUrl() + "/upload/" + form
+                + "{{form.filename}}\",\"file_id\":\"F-" + form + "{{form.filename}}\"}").withTransformers("response-template"));
+        server.stubFor(post(urlPathMatching("/upload/.*")).willReturn(aResponse().withStatus(200).withBody("OK - uploaded")));
+        stub("files.completeUploadExternal", okJson("{\"ok\":true,\"files\":[{\"id\":\"F-loop-mapping.md\"},"
+                + "{\"id\":\"F-feedback-loops.md\"},{\"id\":\"F-pipeline-design.md\"},{\"id\":\"F-success-metrics.md\"}]}"));
+    }
+
+    /** The bytes uploaded for a file name, as text; fails unless it was uploaded exactly once. */
+    public String uploaded(String filename) {
+        var uploads = server.findAll(postRequestedFor(urlPathEqualTo("/upload/" + filename)));
+        if (uploads.size() != 1) {
+            throw new AssertionError(filename + " was uploaded " + uploads.size() + " times");
+        }
+        return new String(uploads.get(0).getBody(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Replaces the stub of one Web API method. */
