@@ -17,7 +17,7 @@ public final class MetricsViews {
     private MetricsViews() {
     }
 
-    static View modal(MetricsService.Saved saved) {
+    static View modal(MetricsPart.Saved saved) {
         Loop loop = saved.loop();
         var values = MetricsForm.initialValues(saved.metrics(SuccessMetric.TECHNICAL), saved.metrics(SuccessMetric.BUSINESS),
                 saved.dora());

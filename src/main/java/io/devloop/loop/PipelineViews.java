@@ -17,7 +17,7 @@ public final class PipelineViews {
     private PipelineViews() {
     }
 
-    static View modal(PipelineService.Design design) {
+    static View modal(PipelinePart.Design design) {
         Loop loop = design.loop();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(LoopModals.loopLine(loop) + "\nHow a commit gets to production: "

@@ -29,7 +29,7 @@ class DesignModalsGoldenTest {
                 new PipelineStage(1, "T1", 7, 1, "Build", "mvn package", "5 min", 5L, "compiles", "stop"),
                 new PipelineStage(2, "T1", 7, 2, "Canary", "10 % of traffic", "30 min", 30L, "p95 < 300 ms", "rollback"));
 
-        assertGolden("pipeline-modal.json", PipelineViews.modal(new PipelineService.Design(LOOP, Optional.of(pipeline), stages)));
+        assertGolden("pipeline-modal.json", PipelineViews.modal(new PipelinePart.Design(LOOP, Optional.of(pipeline), stages)));
     }
 
     @Test
@@ -41,7 +41,7 @@ class DesignModalsGoldenTest {
                         null, null, null, null, null));
         DoraNotes dora = new DoraNotes("T1", 7, "3 days", true, null, "U0BOB", SAVED);
 
-        assertGolden("metrics-modal.json", MetricsViews.modal(new MetricsService.Saved(LOOP, metrics, Optional.of(dora))));
+        assertGolden("metrics-modal.json", MetricsViews.modal(new MetricsPart.Saved(LOOP, metrics, Optional.of(dora))));
     }
 
     @Test
@@ -49,8 +49,8 @@ class DesignModalsGoldenTest {
         String longest = "🚀<&>".repeat(LoopService.MAX_FEATURE_LENGTH / 3);
         Loop loop = new Loop(1, "T1", 999_999_999, "C1", longest, longest, "U1", null, null, SAVED, SAVED);
 
-        View pipeline = PipelineViews.modal(new PipelineService.Design(loop, Optional.empty(), List.of()));
-        View metrics = MetricsViews.modal(new MetricsService.Saved(loop, List.of(), Optional.empty()));
+        View pipeline = PipelineViews.modal(new PipelinePart.Design(loop, Optional.empty(), List.of()));
+        View metrics = MetricsViews.modal(new MetricsPart.Saved(loop, List.of(), Optional.empty()));
 
         for (View v : List.of(pipeline, metrics)) {
             assertThat(v.getTitle().getText().length()).isLessThanOrEqualTo(24);
