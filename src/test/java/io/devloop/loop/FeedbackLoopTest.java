@@ -2,13 +2,11 @@ package io.devloop.loop;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.devloop.testing.DevloopExtension;
+import io.devloop.testing.DevloopTest;
 import io.devloop.testing.FakeSlack;
 import io.devloop.testing.SlackRequests;
-import io.devloop.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,19 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Feedback loops end to end: signed commands, clicks and submissions in; Slack Web API calls and rows out. */
-class FeedbackLoopTest {
+class FeedbackLoopTest extends DevloopTest {
     private static final String LIST_VIEW = "VLIST01";
     private static final String OTHER_TEAM = "T0OTHER";
 
-    @RegisterExtension
-    final DevloopExtension devloop = new DevloopExtension();
-    private FakeSlack slack;
-    private TestServer server;
-
     @BeforeEach
     void bind() {
-        slack = devloop.slack();
-        server = devloop.server();
         slack.stub("views.push", okJson("{\"ok\":true,\"view\":{\"id\":\"VFORM\"}}"));
         slack.stub("views.update", okJson("{\"ok\":true,\"view\":{\"id\":\"" + LIST_VIEW + "\"}}"));
     }

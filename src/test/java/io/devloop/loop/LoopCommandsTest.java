@@ -1,12 +1,10 @@
 package io.devloop.loop;
 
-import io.devloop.testing.DevloopExtension;
+import io.devloop.testing.DevloopTest;
 import io.devloop.testing.FakeSlack;
 import io.devloop.testing.SlackRequests;
-import io.devloop.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Map;
@@ -15,16 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** `/devloop loop`, `/devloop status` and how a `<loop>` argument is understood. */
-class LoopCommandsTest {
-    @RegisterExtension
-    final DevloopExtension devloop = new DevloopExtension();
-    private FakeSlack slack;
-    private TestServer server;
-
+class LoopCommandsTest extends DevloopTest {
     @BeforeEach
     void twoLoops() {
-        slack = devloop.slack();
-        server = devloop.server();
         server.slack().command("plan Checkout v2");
         server.slack().command("plan Checkout v3");
         await().atMost(Duration.ofSeconds(5)).until(() -> server.count("outbox WHERE message_ts IS NOT NULL") == 2);

@@ -1,13 +1,11 @@
 package io.devloop.loop;
 
 import com.google.gson.JsonObject;
-import io.devloop.testing.DevloopExtension;
+import io.devloop.testing.DevloopTest;
 import io.devloop.testing.FakeSlack;
 import io.devloop.testing.SlackRequests;
-import io.devloop.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,20 +19,12 @@ import static io.devloop.testing.SlackRequests.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class PhaseModalTest {
-    @RegisterExtension
-    final DevloopExtension devloop = new DevloopExtension();
-    private FakeSlack slack;
-    private TestServer server;
+class PhaseModalTest extends DevloopTest {
     private long loopId;
 
     @BeforeEach
     void planALoop() {
-        slack = devloop.slack();
-        server = devloop.server();
-        server.slack().command("plan Checkout v2");
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.count("outbox WHERE message_ts IS NOT NULL") == 1);
-        loopId = Long.parseLong(server.queryString("SELECT id FROM loops"));
+        loopId = planLoop("Checkout v2");
     }
 
     @Test

@@ -1,13 +1,11 @@
 package io.devloop.loop;
 
 import com.google.gson.JsonObject;
-import io.devloop.testing.DevloopExtension;
+import io.devloop.testing.DevloopTest;
 import io.devloop.testing.FakeSlack;
 import io.devloop.testing.SlackRequests;
 import io.devloop.testing.TestServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,22 +18,11 @@ import static io.devloop.testing.SlackRequests.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class PipelineDesignTest {
+class PipelineDesignTest extends DevloopTest {
     static final String STAGES = """
             Build | mvn package, docker build | 5 min | image pushed | stop
             Test | unit + integration tests | 10 min | all tests pass | stop
             Canary | 10 % of traffic | 30 min | p95 < 300 ms for 10 min | rollback""";
-
-    @RegisterExtension
-    final DevloopExtension devloop = new DevloopExtension();
-    private FakeSlack slack;
-    private TestServer server;
-
-    @BeforeEach
-    void bind() {
-        slack = devloop.slack();
-        server = devloop.server();
-    }
 
     /** A complete canary pipeline as a person fills in the modal. */
     static Map<String, JsonObject> complete() {

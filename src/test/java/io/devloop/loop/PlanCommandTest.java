@@ -2,13 +2,10 @@ package io.devloop.loop;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.devloop.testing.DevloopExtension;
+import io.devloop.testing.DevloopTest;
 import io.devloop.testing.FakeSlack;
 import io.devloop.testing.SlackRequests;
-import io.devloop.testing.TestServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,18 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class PlanCommandTest {
-    @RegisterExtension
-    final DevloopExtension devloop = new DevloopExtension();
-    private FakeSlack slack;
-    private TestServer server;
-
-    @BeforeEach
-    void bind() {
-        slack = devloop.slack();
-        server = devloop.server();
-    }
-
+class PlanCommandTest extends DevloopTest {
     @Test
     void plan_stores_a_loop_and_posts_one_card_and_a_retry_changes_nothing() throws Exception {
         String body = SlackRequests.commandBody(FakeSlack.TEAM, SlackRequests.CHANNEL, SlackRequests.USER, "plan Checkout v2");

@@ -1,13 +1,10 @@
 package io.devloop.loop;
 
 import com.google.gson.JsonObject;
-import io.devloop.testing.DevloopExtension;
+import io.devloop.testing.DevloopTest;
 import io.devloop.testing.FakeSlack;
 import io.devloop.testing.SlackRequests;
-import io.devloop.testing.TestServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,22 +17,11 @@ import static io.devloop.testing.SlackRequests.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class SuccessMetricsTest {
+class SuccessMetricsTest extends DevloopTest {
     static final String TECHNICAL = """
             Checkout latency | p95 < 300 ms | p95 > 500 ms | Prometheus
             Error rate | < 0.5 % | >1% | Grafana""";
     static final String BUSINESS = "Recovered carts | +5 % within 30 days | Looker funnel report";
-
-    @RegisterExtension
-    final DevloopExtension devloop = new DevloopExtension();
-    private FakeSlack slack;
-    private TestServer server;
-
-    @BeforeEach
-    void bind() {
-        slack = devloop.slack();
-        server = devloop.server();
-    }
 
     static Map<String, JsonObject> complete() {
         Map<String, JsonObject> v = new LinkedHashMap<>();
