@@ -54,17 +54,12 @@ public final class MetricsForm {
     record Draft(List<MetricDraft> technical, List<MetricDraft> business, DoraDraft dora) {
     }
 
-    sealed interface Submission {
-        record Valid(Draft draft) implements Submission { }
-
-        record Invalid(Map<String, String> errors) implements Submission { }
-    }
 
     /** Metrics read from a multiline field: the good ones, and a problem per bad line. */
     record Metrics(List<MetricDraft> metrics, List<String> problems) {
     }
 
-    static Submission read(View view) {
+    static LoopPart.Reading<Draft> read(View view) {
         Map<String, String> errors = new LinkedHashMap<>();
         Metrics technical = parseTechnical(Forms.text(view, TECHNICAL));
         report(TECHNICAL, technical, errors);
@@ -79,11 +74,11 @@ public final class MetricsForm {
             errors.put(NOTES.id(), "It did not deploy smoothly: say why, or what happened.");
         }
         if (!errors.isEmpty()) {
-            return new Submission.Invalid(errors);
+            return LoopPart.Reading.invalid(errors);
         }
         Boolean smoothly = smooth == null ? null : YES.equals(smooth);
         DoraDraft dora = leadTime == null && smoothly == null && notes == null ? null : new DoraDraft(leadTime, smoothly, notes);
-        return new Submission.Valid(new Draft(technical.metrics(), business.metrics(), dora));
+        return LoopPart.Reading.valid(new Draft(technical.metrics(), business.metrics(), dora));
     }
 
     /** Lines of {@code name | target | alert threshold | measured by}. */

@@ -50,10 +50,7 @@ final class MetricsPart implements LoopPart<MetricsPart.Saved, MetricsForm.Draft
 
     @Override
     public Reading<MetricsForm.Draft> read(View submitted) {
-        var submission = MetricsForm.read(submitted);
-        return submission instanceof MetricsForm.Submission.Invalid invalid
-                ? Reading.invalid(invalid.errors())
-                : Reading.valid(((MetricsForm.Submission.Valid) submission).draft());
+        return MetricsForm.read(submitted);
     }
 
     @Override

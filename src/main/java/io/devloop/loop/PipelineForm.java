@@ -69,18 +69,12 @@ public final class PipelineForm {
                  Integer canaryPercent, Long canaryWatchMinutes, String targetText, Long targetMinutes) {
     }
 
-    sealed interface Submission {
-        record Valid(Draft draft) implements Submission { }
-
-        /** Field id → message, for {@code response_action: errors}. */
-        record Invalid(Map<String, String> errors) implements Submission { }
-    }
 
     /** Stages read from the multiline field: the good ones, and a problem per bad line. */
     record Stages(List<StageDraft> stages, List<String> problems) {
     }
 
-    static Submission read(View view) {
+    static LoopPart.Reading<Draft> read(View view) {
         Map<String, String> errors = new LinkedHashMap<>();
         String trigger = Forms.text(view, TRIGGER);
         Forms.require(TRIGGER, trigger, errors);
@@ -108,9 +102,9 @@ public final class PipelineForm {
         String targetText = Forms.text(view, TARGET);
         Long target = duration(TARGET, targetText, "How long may a commit take to reach production? e.g. 2 hours", errors);
         if (!errors.isEmpty()) {
-            return new Submission.Invalid(errors);
+            return LoopPart.Reading.invalid(errors);
         }
-        return new Submission.Valid(new Draft(trigger, stages.stages(), notifications, verification, rollback,
+        return LoopPart.Reading.valid(new Draft(trigger, stages.stages(), notifications, verification, rollback,
                 canaryPercent, canaryWatch, targetText, target));
     }
 

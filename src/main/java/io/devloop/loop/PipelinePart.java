@@ -47,10 +47,7 @@ final class PipelinePart implements LoopPart<PipelinePart.Design, PipelineForm.D
 
     @Override
     public Reading<PipelineForm.Draft> read(View submitted) {
-        var submission = PipelineForm.read(submitted);
-        return submission instanceof PipelineForm.Submission.Invalid invalid
-                ? Reading.invalid(invalid.errors())
-                : Reading.valid(((PipelineForm.Submission.Valid) submission).draft());
+        return PipelineForm.read(submitted);
     }
 
     @Override
