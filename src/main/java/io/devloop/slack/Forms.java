@@ -12,10 +12,13 @@ import java.util.Optional;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.radioButtons;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.timePicker;
+import static com.slack.api.model.block.element.BlockElements.usersSelect;
 
 /**
  * One place per form names its fields (id, label, kind, limit); the modal's input blocks and the parsing of
@@ -23,7 +26,7 @@ import static com.slack.api.model.block.element.BlockElements.staticSelect;
  * block_id and action_id, hence also the key of its inline error.
  */
 public final class Forms {
-    public enum Kind { TEXT, MULTILINE, USERS, SELECT, RADIO }
+    public enum Kind { TEXT, MULTILINE, USERS, USER, SELECT, RADIO, DATE, TIME }
 
     /** A choice of a select or radio field: value stored, label shown. */
     public record Choice(String value, String label) {
@@ -41,6 +44,18 @@ public final class Forms {
 
         public static Field users(String id, String label, boolean optional, String hint) {
             return new Field(id, label, Kind.USERS, 0, optional, null, hint, List.of());
+        }
+
+        public static Field user(String id, String label, boolean optional, String hint) {
+            return new Field(id, label, Kind.USER, 0, optional, null, hint, List.of());
+        }
+
+        public static Field date(String id, String label, boolean optional, String hint) {
+            return new Field(id, label, Kind.DATE, 0, optional, null, hint, List.of());
+        }
+
+        public static Field time(String id, String label, boolean optional, String hint) {
+            return new Field(id, label, Kind.TIME, 0, optional, null, hint, List.of());
         }
 
         public static Field select(String id, String label, boolean optional, List<Choice> choices, String hint) {
@@ -80,6 +95,27 @@ public final class Forms {
                     }
                     return e;
                 }));
+                case USER -> i.element(usersSelect(e -> {
+                    e.actionId(f.id()).placeholder(plainText("Choose a person"));
+                    if (initial instanceof String user && !user.isEmpty()) {
+                        e.initialUser(user);
+                    }
+                    return e;
+                }));
+                case DATE -> i.element(datePicker(e -> {
+                    e.actionId(f.id()).placeholder(plainText("Pick a date"));
+                    if (initial instanceof String date && !date.isEmpty()) {
+                        e.initialDate(date); // YYYY-MM-DD
+                    }
+                    return e;
+                }));
+                case TIME -> i.element(timePicker(e -> {
+                    e.actionId(f.id()).placeholder(plainText("Pick a time"));
+                    if (initial instanceof String time && !time.isEmpty()) {
+                        e.initialTime(time); // HH:mm
+                    }
+                    return e;
+                }));
                 case SELECT -> i.element(staticSelect(e -> {
                     e.actionId(f.id()).placeholder(plainText("Choose")).options(options(f));
                     optionFor(f, initial).ifPresent(e::initialOption);
@@ -108,6 +144,24 @@ public final class Forms {
     public static List<String> users(View view, Field f) {
         ViewState.Value v = value(view, f);
         return v == null || v.getSelectedUsers() == null ? List.of() : List.copyOf(v.getSelectedUsers());
+    }
+
+    /** The chosen user of a single users select; null when none. */
+    public static String user(View view, Field f) {
+        ViewState.Value v = value(view, f);
+        return v == null ? null : v.getSelectedUser();
+    }
+
+    /** A date picker's YYYY-MM-DD; null when none. */
+    public static String date(View view, Field f) {
+        ViewState.Value v = value(view, f);
+        return v == null ? null : v.getSelectedDate();
+    }
+
+    /** A time picker's HH:mm; null when none. */
+    public static String time(View view, Field f) {
+        ViewState.Value v = value(view, f);
+        return v == null ? null : v.getSelectedTime();
     }
 
     /** The value of the chosen option of a select or radio field; null when none. */

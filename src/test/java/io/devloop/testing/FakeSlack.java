@@ -51,6 +51,9 @@ public final class FakeSlack implements AutoCloseable {
         stub("views.open", okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}"));
         stub("views.publish", okJson("{\"ok\":true,\"view\":{\"id\":\"V2\"}}"));
         stubFileUploads();
+        // people are in UTC unless a test gives one a zone with userZone(...)
+        stub("users.info", okJson("{\"ok\":true,\"user\":{\"id\":\"{{formData request.body 'form' urlDecode=true}}{{form.user}}\","
+                + "\"tz\":\"UTC\",\"tz_offset\":0}}").withTransformers("response-template"));
         stub("views.push", okJson("{\"ok\":true,\"view\":{\"id\":\"V3\"}}"));
         stub("views.update", okJson("{\"ok\":true,\"view\":{\"id\":\"V4\"}}"));
     }
@@ -75,6 +78,14 @@ public final class FakeSlack implements AutoCloseable {
             throw new AssertionError(filename + " was uploaded " + uploads.size() + " times");
         }
         return new String(uploads.get(0).getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** users.info answers this time zone for this user (e.g. America/Los_Angeles). */
+    public void userZone(String userId, String zone) {
+        server.stubFor(post(urlPathEqualTo("/api/users.info"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("user=" + userId))
+                .atPriority(1)
+                .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"" + userId + "\",\"tz\":\"" + zone + "\"}}")));
     }
 
     /** Replaces the stub of one Web API method. */

@@ -140,6 +140,32 @@ public final class SlackRequests {
         return v;
     }
 
+    public static JsonObject user(String id) {
+        JsonObject v = obj("type", "users_select");
+        if (id != null) {
+            v.addProperty("selected_user", id);
+        }
+        return v;
+    }
+
+    /** A date picker's YYYY-MM-DD. */
+    public static JsonObject date(String yyyyMmDd) {
+        JsonObject v = obj("type", "datepicker");
+        if (yyyyMmDd != null) {
+            v.addProperty("selected_date", yyyyMmDd);
+        }
+        return v;
+    }
+
+    /** A time picker's HH:mm. */
+    public static JsonObject time(String hhMm) {
+        JsonObject v = obj("type", "timepicker");
+        if (hhMm != null) {
+            v.addProperty("selected_time", hhMm);
+        }
+        return v;
+    }
+
     public static JsonObject users(String... ids) {
         JsonObject v = obj("type", "multi_users_select");
         var list = new com.google.gson.JsonArray();

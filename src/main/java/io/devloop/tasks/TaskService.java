@@ -1,0 +1,97 @@
+package io.devloop.tasks;
+
+import io.devloop.db.Counters;
+import io.devloop.slack.RetryDedupe;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Sprint tasks: create with the next DO-id, complete, reopen, list. Reminders follow every change. */
+public final class TaskService {
+    static final String COUNTER = "task";
+
+    private final Jdbi jdbi;
+    private final TaskReminders reminders;
+    private final Clock clock;
+
+    public TaskService(Jdbi jdbi, TaskReminders reminders, Clock clock) {
+        this.jdbi = jdbi;
+        this.reminders = reminders;
+        this.clock = clock;
+    }
+
+    /** A task as the add form gives it, before it has an id. */
+    public record Draft(String channelId, Long loopId, String title, Tier tier, int points, String assigneeId,
+                        Instant dueAt, String dueZone, String remindBefore, String steps, String successCriteria) {
+    }
+
+    /** Creates the task with the team's next DO-id; empty when this request was already handled (a retry). */
+    public Optional<Task> create(String teamId, String createdBy, Draft d, String requestKey) {
+        Instant now = clock.instant();
+        Optional<Task> created = jdbi.inTransaction(h -> {
+            if (!RetryDedupe.firstTime(h, teamId, requestKey, now)) {
+                return Optional.empty();
+            }
+            long seq = Counters.next(h, teamId, COUNTER);
+            TaskDao dao = h.attach(TaskDao.class);
+            long id = dao.insert(new Task(0, teamId, seq, d.channelId(), d.loopId(), d.title(), d.tier().key(), d.points(),
+                    d.assigneeId(), d.dueAt(), d.dueZone(), d.remindBefore(), d.steps(), d.successCriteria(), Task.OPEN,
+                    null, null, createdBy, now, now));
+            return dao.find(teamId, id);
+        });
+        created.ifPresent(reminders::schedule);
+        return created;
+    }
+
+    /** What became of a done or reopen request. */
+    public enum Change { CHANGED, ALREADY, NOT_FOUND }
+
+    public Change complete(String teamId, long seq, String userId) {
+        Optional<Task> task = bySeq(teamId, seq);
+        if (task.isEmpty()) {
+            return Change.NOT_FOUND;
+        }
+        int changed = jdbi.withExtension(TaskDao.class, dao -> dao.complete(teamId, task.get().id(), userId, clock.instant()));
+        reminders.cancel(teamId, task.get().id()); // also when it was done already: nothing must remind of it
+        return changed == 1 ? Change.CHANGED : Change.ALREADY;
+    }
+
+    public Change reopen(String teamId, long seq) {
+        Optional<Task> task = bySeq(teamId, seq);
+        if (task.isEmpty()) {
+            return Change.NOT_FOUND;
+        }
+        int changed = jdbi.withExtension(TaskDao.class, dao -> dao.reopen(teamId, task.get().id(), clock.instant()));
+        if (changed == 1) {
+            bySeq(teamId, seq).ifPresent(reminders::schedule);
+        }
+        return changed == 1 ? Change.CHANGED : Change.ALREADY;
+    }
+
+    public Optional<Task> bySeq(String teamId, long seq) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.findBySeq(teamId, seq));
+    }
+
+    public Optional<Task> byId(String teamId, long id) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.find(teamId, id));
+    }
+
+    public List<Task> inChannel(String teamId, String channelId) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.inChannel(teamId, channelId));
+    }
+
+    public List<Task> assignedTo(String teamId, String userId) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.assignedTo(teamId, userId));
+    }
+
+    public List<Task> all(String teamId) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.all(teamId));
+    }
+
+    public List<Task> ofLoop(String teamId, long loopId) {
+        return jdbi.withExtension(TaskDao.class, dao -> dao.ofLoop(teamId, loopId));
+    }
+}
