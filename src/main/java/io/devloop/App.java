@@ -19,6 +19,10 @@ import io.devloop.schedule.HousekeepingJob;
 import io.devloop.schedule.Scheduling;
 import io.devloop.server.HttpServer;
 import io.devloop.slack.CommandRouter;
+import io.devloop.tasks.TaskHandlers;
+import io.devloop.tasks.TaskReminders;
+import io.devloop.tasks.TaskService;
+import io.devloop.tasks.UserZones;
 import io.devloop.slack.Outbox;
 import io.devloop.slack.OutboxSender;
 import io.devloop.slack.SlackSetup;
@@ -129,6 +133,10 @@ public final class App implements AutoCloseable {
             new ExportHandlers(db.jdbi(), new ExportService(db.jdbi(), config.defaultZone()), clock).register(bolt, router);
             LoopPartHandlers.pipeline(db.jdbi(), cards, clock).register(bolt, router);
             LoopPartHandlers.metrics(db.jdbi(), cards, clock).register(bolt, router);
+            UserZones zones = new UserZones(slack, team -> config.botToken(), config.defaultZone(), clock);
+            TaskService tasks = new TaskService(db.jdbi(), outbox, TaskReminders.NONE, clock);
+            new TaskHandlers(db.jdbi(), tasks, zones, clock,
+                    (call, ctx, args) -> ctx.ack(":construction: The daily digest is coming soon.")).register(bolt, router);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);

@@ -1,6 +1,10 @@
 package io.devloop.tasks;
 
 import io.devloop.db.Counters;
+import io.devloop.loop.Loop;
+import io.devloop.loop.LoopDao;
+import io.devloop.slack.Outbox;
+import io.devloop.slack.OutboxMessage;
 import io.devloop.slack.RetryDedupe;
 import org.jdbi.v3.core.Jdbi;
 
@@ -14,11 +18,13 @@ public final class TaskService {
     static final String COUNTER = "task";
 
     private final Jdbi jdbi;
+    private final Outbox outbox;
     private final TaskReminders reminders;
     private final Clock clock;
 
-    public TaskService(Jdbi jdbi, TaskReminders reminders, Clock clock) {
+    public TaskService(Jdbi jdbi, Outbox outbox, TaskReminders reminders, Clock clock) {
         this.jdbi = jdbi;
+        this.outbox = outbox;
         this.reminders = reminders;
         this.clock = clock;
     }
@@ -37,12 +43,21 @@ public final class TaskService {
             }
             long seq = Counters.next(h, teamId, COUNTER);
             TaskDao dao = h.attach(TaskDao.class);
-            long id = dao.insert(new Task(0, teamId, seq, d.channelId(), d.loopId(), d.title(), d.tier().key(), d.points(),
+            Long loopId = d.loopId() == null ? null
+                    : h.attach(LoopDao.class).find(teamId, d.loopId()).map(Loop::id).orElse(null); // another team's id: no loop
+            long id = dao.insert(new Task(0, teamId, seq, d.channelId(), loopId, d.title(), d.tier().key(), d.points(),
                     d.assigneeId(), d.dueAt(), d.dueZone(), d.remindBefore(), d.steps(), d.successCriteria(), Task.OPEN,
                     null, null, createdBy, now, now));
-            return dao.find(teamId, id);
+            Task task = dao.find(teamId, id).orElseThrow();
+            String loopName = loopId == null ? null
+                    : h.attach(LoopDao.class).find(teamId, loopId).map(l -> l.displayId() + " " + l.feature()).orElse(null);
+            outbox.post(h, OutboxMessage.of(teamId, task.channelId(), TaskViews.added(task, loopName), null).requestedBy(createdBy));
+            return Optional.of(task);
         });
-        created.ifPresent(reminders::schedule);
+        created.ifPresent(t -> {
+            outbox.wake();
+            reminders.schedule(t);
+        });
         return created;
     }
 
@@ -54,9 +69,18 @@ public final class TaskService {
         if (task.isEmpty()) {
             return Change.NOT_FOUND;
         }
-        int changed = jdbi.withExtension(TaskDao.class, dao -> dao.complete(teamId, task.get().id(), userId, clock.instant()));
+        boolean changed = jdbi.inTransaction(h -> {
+            if (h.attach(TaskDao.class).complete(teamId, task.get().id(), userId, clock.instant()) != 1) {
+                return false;
+            }
+            outbox.post(h, OutboxMessage.of(teamId, task.get().channelId(), TaskViews.completed(task.get(), userId), null));
+            return true;
+        });
         reminders.cancel(teamId, task.get().id()); // also when it was done already: nothing must remind of it
-        return changed == 1 ? Change.CHANGED : Change.ALREADY;
+        if (changed) {
+            outbox.wake();
+        }
+        return changed ? Change.CHANGED : Change.ALREADY;
     }
 
     public Change reopen(String teamId, long seq) {

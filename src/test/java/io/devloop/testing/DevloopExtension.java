@@ -51,6 +51,7 @@ public final class DevloopExtension implements BeforeAllCallback, AfterAllCallba
     private void start() {
         slack = new FakeSlack();
         server = TestServer.start(slack);
+        server.slack().respondVia(slack.baseUrl());
     }
 
     private void stop() {

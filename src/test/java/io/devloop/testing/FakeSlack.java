@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import java.net.URLDecoder;
@@ -51,6 +52,7 @@ public final class FakeSlack implements AutoCloseable {
         stub("views.open", okJson("{\"ok\":true,\"view\":{\"id\":\"V1\"}}"));
         stub("views.publish", okJson("{\"ok\":true,\"view\":{\"id\":\"V2\"}}"));
         stubFileUploads();
+        server.stubFor(post(urlPathMatching("/(commands|actions)/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
         // people are in UTC unless a test gives one a zone with userZone(...)
         stub("users.info", okJson("{\"ok\":true,\"user\":{\"id\":\"{{formData request.body 'form' urlDecode=true}}{{form.user}}\","
                 + "\"tz\":\"UTC\",\"tz_offset\":0}}").withTransformers("response-template"));
@@ -78,6 +80,12 @@ public final class FakeSlack implements AutoCloseable {
             throw new AssertionError(filename + " was uploaded " + uploads.size() + " times");
         }
         return new String(uploads.get(0).getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** What devloop sent to response_urls routed here ({@code SlackRequests.respondVia}), oldest first. */
+    public List<JsonObject> responses() {
+        return server.findAll(postRequestedFor(urlPathMatching("/(commands|actions)/.*"))).stream()
+                .map(r -> JsonParser.parseString(r.getBodyAsString()).getAsJsonObject()).toList();
     }
 
     /** users.info answers this time zone for this user (e.g. America/Los_Angeles). */

@@ -26,6 +26,8 @@ public final class SlackRequests {
     private static final AtomicLong TRIGGERS = new AtomicLong();
 
     private final String baseUrl;
+    /** Where response_url points: Slack's hooks host unless a test routes it to its fake (see respondVia). */
+    private String responseBase = "https://hooks.slack.com";
     private final SlackSignature.Generator signer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -34,12 +36,27 @@ public final class SlackRequests {
         this.signer = new SlackSignature.Generator(signingSecret);
     }
 
+    /** Routes the response_url of this sender's commands and clicks to a fake (its /commands and /actions paths). */
+    public SlackRequests respondVia(String base) {
+        this.responseBase = base;
+        return this;
+    }
+
     /** `/devloop <text>` from Alice in #general. */
     public HttpResponse<String> command(String text) {
-        return send(commandBody(FakeSlack.TEAM, CHANNEL, USER, text), "application/x-www-form-urlencoded", Map.of());
+        return command(USER, text);
+    }
+
+    /** `/devloop <text>` from this user in #general. */
+    public HttpResponse<String> command(String user, String text) {
+        return send(commandBody(FakeSlack.TEAM, CHANNEL, user, text, responseBase), "application/x-www-form-urlencoded", Map.of());
     }
 
     public static String commandBody(String team, String channel, String user, String text) {
+        return commandBody(team, channel, user, text, "https://hooks.slack.com");
+    }
+
+    private static String commandBody(String team, String channel, String user, String text, String responseBase) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
         form.put("team_id", team);
@@ -51,22 +68,27 @@ public final class SlackRequests {
         form.put("command", "/devloop");
         form.put("text", text);
         form.put("api_app_id", "A0DEVLOOP");
-        form.put("response_url", "https://hooks.slack.com/commands/" + team + "/1/abc");
+        form.put("response_url", responseBase + "/commands/" + team + "/1/abc");
         form.put("trigger_id", newTriggerId());
         return formEncode(form);
     }
 
     /** A block_actions click on a button with this action id and value, on a message in #general. */
     public HttpResponse<String> clickButton(String actionId, String value) {
+        return clickButton(USER, actionId, value);
+    }
+
+    /** A click by this user. */
+    public HttpResponse<String> clickButton(String userId, String actionId, String value) {
         JsonObject payload = new JsonObject();
         payload.addProperty("type", "block_actions");
         payload.add("team", obj("id", FakeSlack.TEAM, "domain", "acme"));
-        payload.add("user", obj("id", USER, "username", "alice", "team_id", FakeSlack.TEAM));
+        payload.add("user", obj("id", userId, "username", userId.toLowerCase(java.util.Locale.ROOT), "team_id", FakeSlack.TEAM));
         payload.addProperty("api_app_id", "A0DEVLOOP");
         payload.addProperty("trigger_id", newTriggerId());
         payload.add("channel", obj("id", CHANNEL, "name", "general"));
         payload.add("container", obj("type", "message", "message_ts", "1700000000.000100", "channel_id", CHANNEL));
-        payload.addProperty("response_url", "https://hooks.slack.com/actions/" + FakeSlack.TEAM + "/1/abc");
+        payload.addProperty("response_url", responseBase + "/actions/" + FakeSlack.TEAM + "/1/abc");
         var actions = new com.google.gson.JsonArray();
         JsonObject action = obj("type", "button", "action_id", actionId, "block_id", "b1", "value", value,
                 "action_ts", "1700000001.000200");
@@ -90,6 +112,12 @@ public final class SlackRequests {
     /** A submission from a user of another workspace (a shared channel, an Enterprise Grid org). */
     public HttpResponse<String> submitView(String teamId, String userId, String callbackId, String privateMetadata,
                                            JsonObject values) {
+        return interactivity(viewSubmission(teamId, userId, callbackId, privateMetadata, values));
+    }
+
+    /** The payload of a view_submission; send it (again, for a redelivery) with {@link #interactivity}. */
+    public static JsonObject viewSubmission(String teamId, String userId, String callbackId, String privateMetadata,
+                                            JsonObject values) {
         JsonObject view = obj("id", "V" + TRIGGERS.incrementAndGet(), "team_id", teamId, "type", "modal",
                 "callback_id", callbackId, "private_metadata", privateMetadata == null ? "" : privateMetadata,
                 "hash", "h" + System.nanoTime());
@@ -103,7 +131,7 @@ public final class SlackRequests {
         payload.addProperty("api_app_id", "A0DEVLOOP");
         payload.addProperty("trigger_id", newTriggerId());
         payload.add("view", view);
-        return interactivity(payload);
+        return payload;
     }
 
     /**

@@ -1,0 +1,194 @@
+package io.devloop.tasks;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import io.devloop.loop.Loop;
+import io.devloop.loop.LoopDao;
+import io.devloop.loop.LoopRefs;
+import io.devloop.slack.CommandRouter;
+import io.devloop.slack.SlackText;
+import io.devloop.slack.Teams;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** Slack in, service call, ack: `task add`, `task done`, `tasks [mine|all|<loop>]`, the list's buttons, the add modal. */
+public final class TaskHandlers {
+    private static final Logger log = LoggerFactory.getLogger(TaskHandlers.class);
+    private static final String TASK_USAGE = "Usage: `/devloop task add [title]` or `/devloop task done DO-7`.";
+    static final String TASKS_USAGE = "Usage: `/devloop tasks` (this channel), `/devloop tasks mine`, `/devloop tasks all`,"
+            + " `/devloop tasks <loop>`, or `/devloop tasks digest 09:00|off`.";
+
+    private final Jdbi jdbi;
+    private final TaskService tasks;
+    private final UserZones zones;
+    private final Clock clock;
+    private final TasksDigestCommand digest;
+
+    /** The `tasks digest …` subcommand, owned by the digest; the list routes to it. */
+    @FunctionalInterface
+    public interface TasksDigestCommand {
+        Response handle(CommandRouter.Call call, SlashCommandContext ctx, String args);
+    }
+
+    public TaskHandlers(Jdbi jdbi, TaskService tasks, UserZones zones, Clock clock, TasksDigestCommand digest) {
+        this.jdbi = jdbi;
+        this.tasks = tasks;
+        this.zones = zones;
+        this.clock = clock;
+        this.digest = digest;
+    }
+
+    public void register(App app, CommandRouter router) {
+        router.subcommand("task", (call, ctx) -> task(app, call, ctx));
+        router.subcommand("tasks", this::list);
+        app.viewSubmission(TaskViews.ADD_CALLBACK, this::add);
+        app.blockAction(TaskViews.DONE_ACTION, (req, ctx) -> listButton(req, ctx, true));
+        app.blockAction(TaskViews.REOPEN_ACTION, (req, ctx) -> listButton(req, ctx, false));
+    }
+
+    private Response task(App app, CommandRouter.Call call, SlashCommandContext ctx) {
+        String[] words = call.args().split("\\s+", 2);
+        String verb = words[0].toLowerCase(Locale.ROOT);
+        String rest = words.length > 1 ? words[1].strip() : "";
+        if (verb.equals("add")) {
+            List<Loop> loops = jdbi.withExtension(LoopDao.class, dao -> dao.inChannel(call.teamId(), call.channelId()));
+            var modal = TaskViews.addModal(call.channelId(), SlackText.truncate(rest, 300), loops, call.userId());
+            app.executorService().submit(() -> {
+                try {
+                    var r = ctx.client().viewsOpen(v -> v.triggerId(call.triggerId()).view(modal));
+                    if (!r.isOk()) {
+                        log.warn("views.open of the task form failed: {}", r.getError());
+                    }
+                } catch (Exception e) {
+                    log.warn("views.open of the task form failed", e);
+                }
+            });
+            return ctx.ack();
+        }
+        if (verb.equals("done")) {
+            OptionalLong seq = TaskIds.parse(rest);
+            if (seq.isEmpty()) {
+                return ctx.ack("Which task? " + TASK_USAGE);
+            }
+            String id = TaskIds.format(seq.getAsLong());
+            return switch (tasks.complete(call.teamId(), seq.getAsLong(), call.userId())) {
+                case CHANGED -> ctx.ack(":white_check_mark: `" + id + "` is done.");
+                case ALREADY -> ctx.ack("`" + id + "` was already done. Reopen it from `/devloop tasks` if it isn't.");
+                case NOT_FOUND -> ctx.ack("There is no task `" + id + "` in this workspace.");
+            };
+        }
+        return ctx.ack(TASK_USAGE);
+    }
+
+    private Response list(CommandRouter.Call call, SlashCommandContext ctx) {
+        String args = call.args();
+        if (args.toLowerCase(Locale.ROOT).startsWith("digest")) {
+            return digest.handle(call, ctx, args.substring("digest".length()).strip());
+        }
+        Listing listing = listing(call.teamId(), call.channelId(), call.userId(), args);
+        if (listing.problem() != null) {
+            return ctx.ack(listing.problem());
+        }
+        return ctx.ack(r -> r.responseType("ephemeral").text(listing.heading()).blocks(render(call.teamId(), call.userId(), listing)));
+    }
+
+    /** What a `tasks` scope selects: its tasks and heading, or why there is nothing to show. */
+    private record Listing(String scope, String heading, List<Task> tasks, Long loopId, String problem) {
+    }
+
+    private Listing listing(String teamId, String channelId, String userId, String scope) {
+        String s = scope.strip();
+        String key = s.toLowerCase(Locale.ROOT);
+        if (key.isEmpty() || key.equals("channel")) {
+            return new Listing("channel", "Tasks in this channel", tasks.inChannel(teamId, channelId), null, null);
+        }
+        if (key.equals("mine")) {
+            return new Listing("mine", "Your tasks", tasks.assignedTo(teamId, userId), null, null);
+        }
+        if (key.equals("all")) {
+            return new Listing("all", "All tasks in this workspace", tasks.all(teamId), null, null);
+        }
+        var resolution = LoopRefs.resolve(jdbi, teamId, channelId, s, "/devloop tasks %s");
+        if (resolution instanceof LoopRefs.Resolution.Problem problem) {
+            return new Listing(s, null, List.of(), null, problem.message() + "\n" + TASKS_USAGE);
+        }
+        Loop loop = ((LoopRefs.Resolution.Found) resolution).loop();
+        return new Listing(loop.displayId(), "Tasks of " + loop.displayId() + " " + SlackText.escape(loop.feature()),
+                tasks.ofLoop(teamId, loop.id()), loop.id(), null);
+    }
+
+    private List<com.slack.api.model.block.LayoutBlock> render(String teamId, String viewerId, Listing listing) {
+        ZoneId viewerZone = zones.of(teamId, viewerId);
+        return TaskViews.list(listing.heading(), listing.tasks(), viewerZone, clock.instant(), listing.scope(), null);
+    }
+
+    private Response listButton(BlockActionRequest req, ActionContext ctx, boolean done) {
+        String teamId = Teams.of(req, ctx);
+        String[] value = req.getPayload().getActions().get(0).getValue().split("\\|", 2);
+        String userId = ctx.getRequestUserId();
+        try {
+            long taskId = Long.parseLong(value[0]);
+            tasks.byId(teamId, taskId).ifPresent(t -> {
+                if (done) {
+                    tasks.complete(teamId, t.seq(), userId);
+                } else {
+                    tasks.reopen(teamId, t.seq());
+                }
+            });
+        } catch (NumberFormatException e) {
+            return ctx.ack();
+        }
+        String channelId = req.getPayload().getChannel() == null ? null : req.getPayload().getChannel().getId();
+        Listing listing = listing(teamId, channelId, userId, value.length > 1 ? value[1] : "");
+        if (listing.problem() == null) {
+            var blocks = render(teamId, userId, listing);
+            try {
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(true).text(listing.heading()).blocks(blocks));
+            } catch (Exception e) {
+                log.warn("refreshing a task list failed", e);
+            }
+        }
+        return ctx.ack();
+    }
+
+    private Response add(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        var view = req.getPayload().getView();
+        TaskForm form = TaskForm.from(view);
+        Map<String, String> errors = form.validate();
+        if (!errors.isEmpty()) {
+            return ctx.ack(r -> r.responseAction("errors").errors(errors));
+        }
+        String teamId = Teams.of(req, ctx);
+        Instant dueAt = null;
+        ZoneId zone = null;
+        if (form.dueDate() != null) {
+            // picked in the assignee's zone: 09:00 means 09:00 where the assignee works
+            zone = zones.of(teamId, form.assigneeId());
+            dueAt = ZonedDateTime.of(form.dueDate(), form.dueTime() == null ? TaskForm.DEFAULT_DUE_TIME : form.dueTime(), zone).toInstant();
+            if (dueAt.isBefore(clock.instant())) {
+                String where = zone.getId();
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskForm.DUE_DATE.id(),
+                        "That is in the past in the assignee's time zone (" + where + ").")));
+            }
+        }
+        var draft = new TaskService.Draft(view.getPrivateMetadata(), form.loopId(), form.title(), form.tier(), form.points(),
+                form.assigneeId(), dueAt, zone == null ? null : zone.getId(), form.remindBefore(), form.steps(), form.successCriteria());
+        tasks.create(teamId, ctx.getRequestUserId(), draft, io.devloop.slack.RetryDedupe.keyOf(req));
+        return ctx.ack();
+    }
+}
