@@ -20,6 +20,7 @@ public final class CommandGrammar {
             new Usage("task", "task add [title]", "Add a sprint task (DO-001…)"),
             new Usage("tasks", "tasks [mine|all|digest <HH:MM|off>|<loop>]", "List sprint tasks, or set the daily digest"),
             new Usage("task", "task done <DO-n>", "Complete a task"),
+            new Usage("task", "task edit <DO-n>", "Change a task (due time, assignee, …); its reminders follow"),
             new Usage("incident", "incident [sev1-4] [service] <title>", "Declare an incident"),
             new Usage("incident", "incident <INC-n>", "Summarise an incident"),
             new Usage("incidents", "incidents", "List open and recent incidents"),

@@ -42,6 +42,13 @@ public interface TaskDao {
     @SqlUpdate("UPDATE tasks SET due_at = :dueAt, updated_at = :now WHERE team_id = :teamId AND id = :id")
     int reschedule(@Bind("teamId") String teamId, @Bind("id") long id, @Bind("dueAt") Instant dueAt, @Bind("now") Instant now);
 
+    @SqlUpdate("""
+            UPDATE tasks SET loop_id = :loopId, title = :title, tier = :tier, points = :points, assignee_id = :assigneeId,
+                   due_at = :dueAt, due_zone = :dueZone, remind_before = :remindBefore, steps = :steps,
+                   success_criteria = :successCriteria, updated_at = :updatedAt
+            WHERE team_id = :teamId AND id = :id""")
+    int update(@BindMethods Task task);
+
     @SqlQuery("SELECT * FROM tasks WHERE team_id = :teamId AND channel_id = :channelId ORDER BY seq")
     List<Task> inChannel(@Bind("teamId") String teamId, @Bind("channelId") String channelId);
 

@@ -47,19 +47,32 @@ record TaskForm(String title, Long loopId, Tier tier, Integer points, String ass
     }
 
     static List<LayoutBlock> inputs(String title, List<Loop> loops, String creatorId) {
+        return inputs(new TaskForm(title, null, null, null, creatorId, null, null, "24h", null, null), loops);
+    }
+
+    /** The form pre-filled with a saved task; its due date and time are shown in the zone they were picked in. */
+    static List<LayoutBlock> inputs(Task t, List<Loop> loops) {
+        java.time.ZonedDateTime due = t.dueAt() == null ? null
+                : t.dueAt().atZone(java.time.ZoneId.of(t.dueZone() == null ? "UTC" : t.dueZone()));
+        return inputs(new TaskForm(t.title(), t.loopId(), t.tierValue(), t.points(), t.assigneeId(),
+                due == null ? null : due.toLocalDate(), due == null ? null : due.toLocalTime(), t.remindBefore(),
+                t.steps(), t.successCriteria()), loops);
+    }
+
+    private static List<LayoutBlock> inputs(TaskForm f, List<Loop> loops) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(Forms.block(TITLE, title));
+        blocks.add(Forms.block(TITLE, f.title()));
         if (!loops.isEmpty()) {
-            blocks.add(Forms.block(loopField(loops), null));
+            blocks.add(Forms.block(loopField(loops), f.loopId() == null ? null : Long.toString(f.loopId())));
         }
-        blocks.add(Forms.block(TIER, null));
-        blocks.add(Forms.block(POINTS_FIELD, null));
-        blocks.add(Forms.block(ASSIGNEE, creatorId));
-        blocks.add(Forms.block(DUE_DATE, null));
-        blocks.add(Forms.block(DUE_TIME, null));
-        blocks.add(Forms.block(REMIND, "24h"));
-        blocks.add(Forms.block(STEPS, null));
-        blocks.add(Forms.block(SUCCESS, null));
+        blocks.add(Forms.block(TIER, f.tier() == null ? null : f.tier().key()));
+        blocks.add(Forms.block(POINTS_FIELD, f.points() == null ? null : Integer.toString(f.points())));
+        blocks.add(Forms.block(ASSIGNEE, f.assigneeId()));
+        blocks.add(Forms.block(DUE_DATE, f.dueDate() == null ? null : f.dueDate().toString()));
+        blocks.add(Forms.block(DUE_TIME, f.dueTime() == null ? null : f.dueTime().toString()));
+        blocks.add(Forms.block(REMIND, f.remindBefore()));
+        blocks.add(Forms.block(STEPS, f.steps()));
+        blocks.add(Forms.block(SUCCESS, f.successCriteria()));
         return blocks;
     }
 

@@ -29,7 +29,7 @@ import java.util.OptionalLong;
 /** Slack in, service call, ack: `task add`, `task done`, `tasks [mine|all|<loop>]`, the list's buttons, the add modal. */
 public final class TaskHandlers {
     private static final Logger log = LoggerFactory.getLogger(TaskHandlers.class);
-    private static final String TASK_USAGE = "Usage: `/devloop task add [title]` or `/devloop task done DO-7`.";
+    private static final String TASK_USAGE = "Usage: `/devloop task add [title]`, `/devloop task done DO-7` or `/devloop task edit DO-7`.";
     static final String TASKS_USAGE = "Usage: `/devloop tasks` (this channel), `/devloop tasks mine`, `/devloop tasks all`,"
             + " `/devloop tasks <loop>`, or `/devloop tasks digest 09:00|off`.";
 
@@ -57,6 +57,7 @@ public final class TaskHandlers {
         router.subcommand("task", (call, ctx) -> task(app, call, ctx));
         router.subcommand("tasks", this::list);
         app.viewSubmission(TaskViews.ADD_CALLBACK, this::add);
+        app.viewSubmission(TaskViews.EDIT_CALLBACK, this::edit);
         app.blockAction(TaskViews.DONE_ACTION, (req, ctx) -> listButton(req, ctx, true));
         app.blockAction(TaskViews.REOPEN_ACTION, (req, ctx) -> listButton(req, ctx, false));
     }
@@ -67,17 +68,18 @@ public final class TaskHandlers {
         String rest = words.length > 1 ? words[1].strip() : "";
         if (verb.equals("add")) {
             List<Loop> loops = jdbi.withExtension(LoopDao.class, dao -> dao.inChannel(call.teamId(), call.channelId()));
-            var modal = TaskViews.addModal(call.channelId(), SlackText.truncate(rest, 300), loops, call.userId());
-            app.executorService().submit(() -> {
-                try {
-                    var r = ctx.client().viewsOpen(v -> v.triggerId(call.triggerId()).view(modal));
-                    if (!r.isOk()) {
-                        log.warn("views.open of the task form failed: {}", r.getError());
-                    }
-                } catch (Exception e) {
-                    log.warn("views.open of the task form failed", e);
-                }
-            });
+            open(app, ctx, call.triggerId(), TaskViews.addModal(call.channelId(), SlackText.truncate(rest, 300), loops, call.userId()));
+            return ctx.ack();
+        }
+        if (verb.equals("edit")) {
+            OptionalLong seq = TaskIds.parse(rest);
+            var task = seq.isEmpty() ? java.util.Optional.<Task>empty() : tasks.bySeq(call.teamId(), seq.getAsLong());
+            if (task.isEmpty()) {
+                return ctx.ack((seq.isEmpty() ? "Which task? " : "There is no task `" + TaskIds.format(seq.getAsLong())
+                        + "` in this workspace. ") + TASK_USAGE);
+            }
+            List<Loop> loops = jdbi.withExtension(LoopDao.class, dao -> dao.inChannel(call.teamId(), task.get().channelId()));
+            open(app, ctx, call.triggerId(), TaskViews.editModal(task.get(), loops));
             return ctx.ack();
         }
         if (verb.equals("done")) {
@@ -93,6 +95,19 @@ public final class TaskHandlers {
             };
         }
         return ctx.ack(TASK_USAGE);
+    }
+
+    private static void open(App app, SlashCommandContext ctx, String triggerId, com.slack.api.model.view.View modal) {
+        app.executorService().submit(() -> {
+            try {
+                var r = ctx.client().viewsOpen(v -> v.triggerId(triggerId).view(modal));
+                if (!r.isOk()) {
+                    log.warn("views.open of the task form failed: {}", r.getError());
+                }
+            } catch (Exception e) {
+                log.warn("views.open of the task form failed", e);
+            }
+        });
     }
 
     private Response list(CommandRouter.Call call, SlashCommandContext ctx) {
@@ -167,13 +182,40 @@ public final class TaskHandlers {
     }
 
     private Response add(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        String teamId = Teams.of(req, ctx);
         var view = req.getPayload().getView();
+        return withDraft(ctx, teamId, view.getPrivateMetadata(), view, draft -> {
+            tasks.create(teamId, ctx.getRequestUserId(), draft, io.devloop.slack.RetryDedupe.keyOf(req));
+            return ctx.ack();
+        });
+    }
+
+    private Response edit(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        String teamId = Teams.of(req, ctx);
+        var view = req.getPayload().getView();
+        return withDraft(ctx, teamId, null, view, draft -> {
+            long taskId;
+            try {
+                taskId = Long.parseLong(view.getPrivateMetadata());
+            } catch (NumberFormatException e) {
+                return ctx.ack();
+            }
+            if (tasks.update(teamId, taskId, draft).isEmpty()) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(TaskForm.TITLE.id(),
+                        "This task is not in this workspace (any more); nothing was saved.")));
+            }
+            return ctx.ack();
+        });
+    }
+
+    /** Validates the form and turns the due date and time into an instant in the assignee's zone. */
+    private Response withDraft(ViewSubmissionContext ctx, String teamId, String channelId, com.slack.api.model.view.View view,
+                               java.util.function.Function<TaskService.Draft, Response> save) {
         TaskForm form = TaskForm.from(view);
         Map<String, String> errors = form.validate();
         if (!errors.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(errors));
         }
-        String teamId = Teams.of(req, ctx);
         Instant dueAt = null;
         ZoneId zone = null;
         if (form.dueDate() != null) {
@@ -186,9 +228,7 @@ public final class TaskHandlers {
                         "That is in the past in the assignee's time zone (" + where + ").")));
             }
         }
-        var draft = new TaskService.Draft(view.getPrivateMetadata(), form.loopId(), form.title(), form.tier(), form.points(),
-                form.assigneeId(), dueAt, zone == null ? null : zone.getId(), form.remindBefore(), form.steps(), form.successCriteria());
-        tasks.create(teamId, ctx.getRequestUserId(), draft, io.devloop.slack.RetryDedupe.keyOf(req));
-        return ctx.ack();
+        return save.apply(new TaskService.Draft(channelId, form.loopId(), form.title(), form.tier(), form.points(),
+                form.assigneeId(), dueAt, zone == null ? null : zone.getId(), form.remindBefore(), form.steps(), form.successCriteria()));
     }
 }

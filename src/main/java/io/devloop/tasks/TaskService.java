@@ -61,6 +61,30 @@ public final class TaskService {
         return created;
     }
 
+    /**
+     * Saves an edited task; a new assignee or due time reschedules its reminders. Empty when the task is not in
+     * this team (nothing is saved).
+     */
+    public Optional<Task> update(String teamId, long taskId, Draft d) {
+        Instant now = clock.instant();
+        Optional<Task> updated = jdbi.inTransaction(h -> {
+            TaskDao dao = h.attach(TaskDao.class);
+            Optional<Task> old = dao.find(teamId, taskId);
+            if (old.isEmpty()) {
+                return Optional.empty();
+            }
+            Long loopId = d.loopId() == null ? null
+                    : h.attach(LoopDao.class).find(teamId, d.loopId()).map(Loop::id).orElse(null);
+            Task t = old.get();
+            dao.update(new Task(t.id(), teamId, t.seq(), t.channelId(), loopId, d.title(), d.tier().key(), d.points(),
+                    d.assigneeId(), d.dueAt(), d.dueZone(), d.remindBefore(), d.steps(), d.successCriteria(), t.status(),
+                    t.doneAt(), t.doneBy(), t.createdBy(), t.createdAt(), now));
+            return dao.find(teamId, taskId);
+        });
+        updated.filter(t -> !t.isDone()).ifPresent(reminders::schedule);
+        return updated;
+    }
+
     /** What became of a done or reopen request. */
     public enum Change { CHANGED, ALREADY, NOT_FOUND }
 

@@ -26,6 +26,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 /** Block Kit for tasks: the add modal, the ephemeral list, and the channel announcements. */
 final class TaskViews {
     static final String ADD_CALLBACK = "task.add";
+    static final String EDIT_CALLBACK = "task.edit";
     static final String DONE_ACTION = "task.list.done";
     static final String REOPEN_ACTION = "task.list.reopen";
     /** A list is an ephemeral message: 50 blocks at most, so it shows this many tasks and says how many more. */
@@ -44,6 +45,16 @@ final class TaskViews {
                 .submit(viewSubmit(t -> t.type("plain_text").text("Add")))
                 .close(viewClose(t -> t.type("plain_text").text("Cancel")))
                 .blocks(TaskForm.inputs(title, loops, creatorId)));
+    }
+
+    static View editModal(Task task, List<Loop> loops) {
+        return view(v -> v.type("modal")
+                .callbackId(EDIT_CALLBACK)
+                .privateMetadata(Long.toString(task.id()))
+                .title(viewTitle(t -> t.type("plain_text").text("Edit " + task.displayId())))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Save")))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(TaskForm.inputs(task, loops)));
     }
 
     /**
