@@ -27,6 +27,8 @@ import io.devloop.slack.SlackSetup.SlackUnavailableException;
 import io.devloop.tasks.DigestHandlers;
 import io.devloop.tasks.DigestJob;
 import io.devloop.tasks.DigestSchedule;
+import io.devloop.tasks.ExperimentHandlers;
+import io.devloop.tasks.ExperimentService;
 import io.devloop.tasks.UserZones;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -132,6 +134,7 @@ public final class App implements AutoCloseable {
             new HomeHandlers().register(bolt);
             UserZones zones = new UserZones(slack, team -> config.botToken(), config.defaultZone(), clock);
             new DigestHandlers(db.jdbi(), new DigestSchedule(scheduler), zones, clock).register(router);
+            new ExperimentHandlers(new ExperimentService(db.jdbi(), clock), zones).register(bolt);
             new FeedbackHandlers(db.jdbi(), cards, clock).register(bolt, router);
             new ExportHandlers(db.jdbi(), new ExportService(db.jdbi(), config.defaultZone()), clock).register(bolt, router);
             LoopPartHandlers.pipeline(db.jdbi(), cards, clock).register(bolt, router);
