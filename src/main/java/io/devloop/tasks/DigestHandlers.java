@@ -49,7 +49,8 @@ public final class DigestHandlers {
             if (words[0].equalsIgnoreCase("digest")) {
                 return digestCommand(call, ctx, words.length > 1 ? words[1] : "");
             }
-            return ctx.ack(":construction: `/devloop tasks` lists are coming soon; `/devloop tasks digest` works today.");
+            return ctx.ack(":construction: `/devloop tasks [mine|all|<loop>]` is coming soon (`/devloop tasks digest` works"
+                    + " already). Type `/devloop help` to see what works today.");
         });
     }
 

@@ -48,7 +48,8 @@ public final class DigestJob implements Job {
             var tasks = h.attach(TaskDao.class).inChannel(teamId, channelId);
             outbox.post(h, OutboxMessage.of(teamId, channelId,
                     DigestViews.text(tasks, now, s.zoneId(), s.skipWeekends()),
-                    DigestViews.digest(tasks, now, s.zoneId(), s.skipWeekends())));
+                    DigestViews.digest(tasks, now, s.zoneId(), s.skipWeekends()))
+                    .requestedBy(s.setBy())); // told by DM if it can never be delivered (e.g. not_in_channel)
             return true;
         });
         if (posted) {
