@@ -28,6 +28,12 @@ import io.devloop.slack.OutboxSender;
 import io.devloop.slack.SlackSetup;
 import io.devloop.slack.SlackSetup.BotIdentity;
 import io.devloop.slack.SlackSetup.SlackUnavailableException;
+import io.devloop.tasks.DigestHandlers;
+import io.devloop.tasks.DigestJob;
+import io.devloop.tasks.DigestSchedule;
+import io.devloop.tasks.ExperimentHandlers;
+import io.devloop.tasks.ExperimentService;
+import io.devloop.tasks.UserZones;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
@@ -113,6 +119,7 @@ public final class App implements AutoCloseable {
 
             Scheduler scheduler = new Scheduling()
                     .register(HousekeepingJob.class, () -> new HousekeepingJob(db.jdbi()))
+                    .register(DigestJob.class, () -> new DigestJob(db.jdbi(), outbox, clock))
                     .create(config, db);
             started.add(0, () -> scheduler.shutdown(true));
             scheduler.start();
@@ -129,6 +136,9 @@ public final class App implements AutoCloseable {
             new LoopHandlers(new LoopService(db.jdbi(), outbox, clock, cards), new PhaseService(db.jdbi(), cards), clock)
                     .register(bolt, router);
             new HomeHandlers().register(bolt);
+            UserZones zones = new UserZones(slack, team -> config.botToken(), config.defaultZone(), clock);
+            new DigestHandlers(db.jdbi(), new DigestSchedule(scheduler), zones, clock).register(router);
+            new ExperimentHandlers(new ExperimentService(db.jdbi(), clock), zones).register(bolt);
             new FeedbackHandlers(db.jdbi(), cards, clock).register(bolt, router);
             new ExportHandlers(db.jdbi(), new ExportService(db.jdbi(), config.defaultZone()), clock).register(bolt, router);
             LoopPartHandlers.pipeline(db.jdbi(), cards, clock).register(bolt, router);

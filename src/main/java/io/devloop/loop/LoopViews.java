@@ -63,6 +63,7 @@ public final class LoopViews {
                         .value(Long.toString(loop.id()))),
                 button(b -> b.actionId(PIPELINE_ACTION).text(plainText("Pipeline")).value(Long.toString(loop.id()))),
                 button(b -> b.actionId(METRICS_ACTION).text(plainText("Success metrics")).value(Long.toString(loop.id()))),
+                button(b -> b.actionId("loop.experiment.open").text(plainText("Experiment")).value(Long.toString(loop.id()))),
                 button(b -> b.actionId(EXPORT_ACTION).text(plainText("Export")).value(Long.toString(loop.id())))))));
         return blocks;
     }
