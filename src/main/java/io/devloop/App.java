@@ -137,16 +137,15 @@ public final class App implements AutoCloseable {
                     .register(bolt, router);
             new HomeHandlers().register(bolt);
             UserZones zones = new UserZones(slack, team -> config.botToken(), config.defaultZone(), clock);
-            new DigestHandlers(db.jdbi(), new DigestSchedule(scheduler), zones, clock).register(router);
-            new ExperimentHandlers(new ExperimentService(db.jdbi(), clock), zones).register(bolt);
+            ExperimentService experiments = new ExperimentService(db.jdbi(), clock);
+            new ExperimentHandlers(experiments, zones).register(bolt);
             new FeedbackHandlers(db.jdbi(), cards, clock).register(bolt, router);
             new ExportHandlers(db.jdbi(), new ExportService(db.jdbi(), config.defaultZone()), clock).register(bolt, router);
             LoopPartHandlers.pipeline(db.jdbi(), cards, clock).register(bolt, router);
             LoopPartHandlers.metrics(db.jdbi(), cards, clock).register(bolt, router);
-            UserZones zones = new UserZones(slack, team -> config.botToken(), config.defaultZone(), clock);
             TaskService tasks = new TaskService(db.jdbi(), outbox, TaskReminders.NONE, clock);
-            new TaskHandlers(db.jdbi(), tasks, zones, clock,
-                    (call, ctx, args) -> ctx.ack(":construction: The daily digest is coming soon.")).register(bolt, router);
+            DigestHandlers digests = new DigestHandlers(db.jdbi(), new DigestSchedule(scheduler), zones, clock);
+            new TaskHandlers(db.jdbi(), tasks, experiments, zones, clock, digests::digestCommand).register(bolt, router);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);

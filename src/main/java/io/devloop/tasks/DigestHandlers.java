@@ -41,19 +41,6 @@ public final class DigestHandlers {
         this.clock = clock;
     }
 
-    // temporary until the tasks list lands: the tasks subcommand belongs to the task list, which routes
-    // `tasks digest …` to digestCommand
-    public void register(CommandRouter router) {
-        router.subcommand("tasks", (call, ctx) -> {
-            String[] words = call.args().strip().split("\\s+", 2);
-            if (words[0].equalsIgnoreCase("digest")) {
-                return digestCommand(call, ctx, words.length > 1 ? words[1] : "");
-            }
-            return ctx.ack(":construction: `/devloop tasks [mine|all|<loop>]` is coming soon (`/devloop tasks digest` works"
-                    + " already). Type `/devloop help` to see what works today.");
-        });
-    }
-
     /** {@code args} is the text after "digest": a time (optionally followed by daily/weekdays), "off", or nothing. */
     public Response digestCommand(CommandRouter.Call call, SlashCommandContext ctx, String args) {
         String text = args == null ? "" : args.strip().toLowerCase(Locale.ROOT);

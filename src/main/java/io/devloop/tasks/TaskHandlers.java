@@ -35,6 +35,7 @@ public final class TaskHandlers {
 
     private final Jdbi jdbi;
     private final TaskService tasks;
+    private final ExperimentService experiments;
     private final UserZones zones;
     private final Clock clock;
     private final TasksDigestCommand digest;
@@ -45,9 +46,11 @@ public final class TaskHandlers {
         Response handle(CommandRouter.Call call, SlashCommandContext ctx, String args);
     }
 
-    public TaskHandlers(Jdbi jdbi, TaskService tasks, UserZones zones, Clock clock, TasksDigestCommand digest) {
+    public TaskHandlers(Jdbi jdbi, TaskService tasks, ExperimentService experiments, UserZones zones, Clock clock,
+                        TasksDigestCommand digest) {
         this.jdbi = jdbi;
         this.tasks = tasks;
+        this.experiments = experiments;
         this.zones = zones;
         this.clock = clock;
         this.digest = digest;
@@ -149,7 +152,9 @@ public final class TaskHandlers {
 
     private List<com.slack.api.model.block.LayoutBlock> render(String teamId, String viewerId, Listing listing) {
         ZoneId viewerZone = zones.of(teamId, viewerId);
-        return TaskViews.list(listing.heading(), listing.tasks(), viewerZone, clock.instant(), listing.scope(), null);
+        String experiment = listing.loopId() == null ? null
+                : experiments.of(teamId, listing.loopId()).map(ExperimentViews::summary).orElse(null);
+        return TaskViews.list(listing.heading(), listing.tasks(), viewerZone, clock.instant(), listing.scope(), experiment);
     }
 
     private Response listButton(BlockActionRequest req, ActionContext ctx, boolean done) {
