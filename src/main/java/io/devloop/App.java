@@ -24,6 +24,11 @@ import io.devloop.slack.OutboxSender;
 import io.devloop.slack.SlackSetup;
 import io.devloop.slack.SlackSetup.BotIdentity;
 import io.devloop.slack.SlackSetup.SlackUnavailableException;
+import io.devloop.tasks.QuartzTaskReminders;
+import io.devloop.tasks.ReminderHandlers;
+import io.devloop.tasks.TaskReminderJob;
+import io.devloop.tasks.TaskService;
+import io.devloop.tasks.UserZones;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
@@ -54,9 +59,10 @@ public final class App implements AutoCloseable {
     private final com.slack.api.bolt.App bolt;
     private final HttpServer http;
     private final PrometheusMeterRegistry registry;
+    private final TaskService tasks;
 
     private App(Config config, BotIdentity bot, Database db, Scheduler scheduler, OutboxSender sender,
-                com.slack.api.bolt.App bolt, HttpServer http, PrometheusMeterRegistry registry) {
+                com.slack.api.bolt.App bolt, HttpServer http, PrometheusMeterRegistry registry, TaskService tasks) {
         this.config = config;
         this.bot = bot;
         this.db = db;
@@ -65,6 +71,7 @@ public final class App implements AutoCloseable {
         this.bolt = bolt;
         this.http = http;
         this.registry = registry;
+        this.tasks = tasks;
     }
 
     public static void main(String[] args) {
@@ -106,13 +113,17 @@ public final class App implements AutoCloseable {
             Database db = open(config);
             started.add(db);
             Outbox outbox = new Outbox(clock);
+            UserZones zones = new UserZones(slack, team -> config.botToken(), config.defaultZone(), clock);
 
             Scheduler scheduler = new Scheduling()
                     .register(HousekeepingJob.class, () -> new HousekeepingJob(db.jdbi()))
+                    .register(TaskReminderJob.class, () -> new TaskReminderJob(db.jdbi(), outbox, zones, registry, clock))
                     .create(config, db);
             started.add(0, () -> scheduler.shutdown(true));
             scheduler.start();
             HousekeepingJob.schedule(scheduler);
+            QuartzTaskReminders reminders = new QuartzTaskReminders(scheduler, clock);
+            TaskService tasks = new TaskService(db.jdbi(), reminders, clock);
 
             OutboxSender sender = new OutboxSender(db.jdbi(), slack, team -> config.botToken(), config.nodeId(),
                     clock, outbox, registry);
@@ -125,6 +136,7 @@ public final class App implements AutoCloseable {
             new LoopHandlers(new LoopService(db.jdbi(), outbox, clock, cards), new PhaseService(db.jdbi(), cards), clock)
                     .register(bolt, router);
             new HomeHandlers().register(bolt);
+            new ReminderHandlers(tasks, reminders, zones, clock).register(bolt);
             new FeedbackHandlers(db.jdbi(), cards, clock).register(bolt, router);
             new ExportHandlers(db.jdbi(), new ExportService(db.jdbi(), config.defaultZone()), clock).register(bolt, router);
             LoopPartHandlers.pipeline(db.jdbi(), cards, clock).register(bolt, router);
@@ -137,7 +149,7 @@ public final class App implements AutoCloseable {
                     .slack(bolt)
                     .probes(() -> readinessProblem(db, scheduler), registry)
                     .start();
-            return new App(config, bot, db, scheduler, sender, bolt, http, registry);
+            return new App(config, bot, db, scheduler, sender, bolt, http, registry, tasks);
         } catch (StartupException e) {
             closeAll(started);
             throw e;
@@ -195,6 +207,10 @@ public final class App implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    public TaskService tasks() {
+        return tasks;
     }
 
     /** Graceful: finish in-flight requests, stop sending (claims handed back), stop the scheduler, close the pool. */
