@@ -20,7 +20,6 @@ import io.devloop.schedule.Scheduling;
 import io.devloop.server.HttpServer;
 import io.devloop.slack.CommandRouter;
 import io.devloop.tasks.TaskHandlers;
-import io.devloop.tasks.TaskReminders;
 import io.devloop.tasks.TaskService;
 import io.devloop.tasks.UserZones;
 import io.devloop.slack.Outbox;
@@ -33,7 +32,9 @@ import io.devloop.tasks.DigestJob;
 import io.devloop.tasks.DigestSchedule;
 import io.devloop.tasks.ExperimentHandlers;
 import io.devloop.tasks.ExperimentService;
-import io.devloop.tasks.UserZones;
+import io.devloop.tasks.QuartzTaskReminders;
+import io.devloop.tasks.ReminderHandlers;
+import io.devloop.tasks.TaskReminderJob;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
@@ -64,9 +65,10 @@ public final class App implements AutoCloseable {
     private final com.slack.api.bolt.App bolt;
     private final HttpServer http;
     private final PrometheusMeterRegistry registry;
+    private final TaskService tasks;
 
     private App(Config config, BotIdentity bot, Database db, Scheduler scheduler, OutboxSender sender,
-                com.slack.api.bolt.App bolt, HttpServer http, PrometheusMeterRegistry registry) {
+                com.slack.api.bolt.App bolt, HttpServer http, PrometheusMeterRegistry registry, TaskService tasks) {
         this.config = config;
         this.bot = bot;
         this.db = db;
@@ -75,6 +77,7 @@ public final class App implements AutoCloseable {
         this.bolt = bolt;
         this.http = http;
         this.registry = registry;
+        this.tasks = tasks;
     }
 
     public static void main(String[] args) {
@@ -116,14 +119,18 @@ public final class App implements AutoCloseable {
             Database db = open(config);
             started.add(db);
             Outbox outbox = new Outbox(clock);
+            UserZones zones = new UserZones(slack, team -> config.botToken(), config.defaultZone(), clock);
 
             Scheduler scheduler = new Scheduling()
                     .register(HousekeepingJob.class, () -> new HousekeepingJob(db.jdbi()))
                     .register(DigestJob.class, () -> new DigestJob(db.jdbi(), outbox, clock))
+                    .register(TaskReminderJob.class, () -> new TaskReminderJob(db.jdbi(), outbox, zones, registry, clock))
                     .create(config, db);
             started.add(0, () -> scheduler.shutdown(true));
             scheduler.start();
             HousekeepingJob.schedule(scheduler);
+            QuartzTaskReminders reminders = new QuartzTaskReminders(scheduler, clock);
+            TaskService tasks = new TaskService(db.jdbi(), outbox, reminders, clock);
 
             OutboxSender sender = new OutboxSender(db.jdbi(), slack, team -> config.botToken(), config.nodeId(),
                     clock, outbox, registry);
@@ -136,14 +143,13 @@ public final class App implements AutoCloseable {
             new LoopHandlers(new LoopService(db.jdbi(), outbox, clock, cards), new PhaseService(db.jdbi(), cards), clock)
                     .register(bolt, router);
             new HomeHandlers().register(bolt);
-            UserZones zones = new UserZones(slack, team -> config.botToken(), config.defaultZone(), clock);
             ExperimentService experiments = new ExperimentService(db.jdbi(), clock);
             new ExperimentHandlers(experiments, zones).register(bolt);
+            new ReminderHandlers(tasks, reminders, zones, clock).register(bolt);
             new FeedbackHandlers(db.jdbi(), cards, clock).register(bolt, router);
             new ExportHandlers(db.jdbi(), new ExportService(db.jdbi(), config.defaultZone()), clock).register(bolt, router);
             LoopPartHandlers.pipeline(db.jdbi(), cards, clock).register(bolt, router);
             LoopPartHandlers.metrics(db.jdbi(), cards, clock).register(bolt, router);
-            TaskService tasks = new TaskService(db.jdbi(), outbox, TaskReminders.NONE, clock);
             DigestHandlers digests = new DigestHandlers(db.jdbi(), new DigestSchedule(scheduler), zones, clock);
             new TaskHandlers(db.jdbi(), tasks, experiments, zones, clock, digests::digestCommand).register(bolt, router);
             router.register(bolt);
@@ -154,7 +160,7 @@ public final class App implements AutoCloseable {
                     .slack(bolt)
                     .probes(() -> readinessProblem(db, scheduler), registry)
                     .start();
-            return new App(config, bot, db, scheduler, sender, bolt, http, registry);
+            return new App(config, bot, db, scheduler, sender, bolt, http, registry, tasks);
         } catch (StartupException e) {
             closeAll(started);
             throw e;
@@ -212,6 +218,10 @@ public final class App implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    public TaskService tasks() {
+        return tasks;
     }
 
     /** Graceful: finish in-flight requests, stop sending (claims handed back), stop the scheduler, close the pool. */
