@@ -35,10 +35,10 @@ class ClusteredRemindersOnPostgresTest {
             assertThat(Instant.now()).as("all tasks created before the first is due").isBefore(firstDue);
 
             await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> slack.calls("chat.postMessage").size() >= TASKS);
+                    .until(() -> slack.dms().size() >= TASKS);
             Thread.sleep(3000); // a duplicate would show up by now
 
-            Map<String, Long> perAssignee = slack.calls("chat.postMessage").stream()
+            Map<String, Long> perAssignee = slack.dms().stream()
                     .collect(Collectors.groupingBy(c -> c.get("channel"), Collectors.counting()));
             assertThat(perAssignee).hasSize(TASKS);
             assertThat(perAssignee.values()).allMatch(n -> n == 1);

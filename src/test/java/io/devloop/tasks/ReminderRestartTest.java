@@ -25,13 +25,13 @@ class ReminderRestartTest {
             server.close();
 
             Thread.sleep(Duration.between(Instant.now(), task.dueAt()).plusSeconds(1).toMillis()); // due passes while down
-            assertThat(slack.calls("chat.postMessage")).isEmpty();
+            assertThat(slack.dms()).isEmpty();
 
             try (TestServer restarted = server.restart()) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").size() == 1);
+                await().atMost(Duration.ofSeconds(10)).until(() -> slack.dms().size() == 1);
                 Thread.sleep(2000);
-                assertThat(slack.calls("chat.postMessage")).hasSize(1);
-                assertThat(slack.calls("chat.postMessage").get(0).get("channel")).isEqualTo("U0BOB");
+                assertThat(slack.dms()).hasSize(1);
+                assertThat(slack.dms().get(0).get("channel")).isEqualTo("U0BOB");
             }
         }
     }
@@ -55,10 +55,10 @@ class ReminderRestartTest {
                     late, key.getName()));
 
             try (TestServer restarted = server.restart()) {
-                await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.postMessage").size() == 1);
+                await().atMost(Duration.ofSeconds(15)).until(() -> slack.dms().size() == 1);
                 Thread.sleep(2000);
-                assertThat(slack.calls("chat.postMessage")).hasSize(1); // once, not once per missed day
-                assertThat(slack.calls("chat.postMessage").get(0).get("text")).contains("is overdue by 3 days");
+                assertThat(slack.dms()).hasSize(1); // once, not once per missed day
+                assertThat(slack.dms().get(0).get("text")).contains("is overdue by 3 days");
                 SimpleTrigger after = (SimpleTrigger) restarted.app().scheduler().getTrigger(key);
                 // 3 repeats - 2 missed days = 1 repeat after this catch-up, a day from now
                 assertThat(after.getRepeatCount()).isEqualTo(1);

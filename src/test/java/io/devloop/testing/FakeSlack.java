@@ -82,6 +82,12 @@ public final class FakeSlack implements AutoCloseable {
         return new String(uploads.get(0).getBody(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** chat.postMessage calls to a person (a DM: the channel is a user id), oldest first. */
+    public List<Call> dms() {
+        return calls("chat.postMessage").stream().filter(c -> c.get("channel") != null
+                && (c.get("channel").startsWith("U") || c.get("channel").startsWith("W"))).toList();
+    }
+
     /** What devloop sent to response_urls routed here ({@code SlackRequests.respondVia}), oldest first. */
     public List<JsonObject> responses() {
         return server.findAll(postRequestedFor(urlPathMatching("/(commands|actions)/.*"))).stream()
