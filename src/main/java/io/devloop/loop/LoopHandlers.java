@@ -9,10 +9,9 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import io.devloop.slack.CommandRouter;
+import io.devloop.slack.Modals;
 import io.devloop.slack.SlackText;
 import io.devloop.slack.Teams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
 
 /** Slack in, service call, ack: `plan`, `phase`, `loop`, `status`, the card's phase buttons and the phase modal. */
 public final class LoopHandlers {
-    private static final Logger log = LoggerFactory.getLogger(LoopHandlers.class);
     private static final String PLAN_USAGE = "Usage: `/devloop plan <feature>`, e.g. `/devloop plan Checkout v2`.";
     private static final String PHASE_USAGE = "Usage: `/devloop phase <loop> <phase>`, e.g. `/devloop phase L-1 build`."
             + " Phases: plan, code, build, test, release, deploy, operate, monitor.";
@@ -123,18 +121,8 @@ public final class LoopHandlers {
     }
 
     private void openPhaseModal(App app, com.slack.api.methods.MethodsClient client, String triggerId, Loop loop, Phase phase) {
-        PhaseAnswer saved = phases.current(loop.teamId(), loop.id(), phase).orElse(null);
-        View modal = PhaseViews.modal(loop, phase, saved);
-        app.executorService().submit(() -> {
-            try {
-                var r = client.viewsOpen(v -> v.triggerId(triggerId).view(modal));
-                if (!r.isOk()) {
-                    log.warn("views.open for {} {} failed: {}", loop.displayId(), phase.key(), r.getError());
-                }
-            } catch (Exception e) {
-                log.warn("views.open for {} {} failed", loop.displayId(), phase.key(), e);
-            }
-        });
+        Modals.openAfterAck(app, client, triggerId, "the " + phase.key() + " phase of " + loop.displayId(),
+                () -> Optional.of(PhaseViews.modal(loop, phase, phases.current(loop.teamId(), loop.id(), phase).orElse(null))));
     }
 
     private static String cardReference(CommandRouter.Call call, Loop loop, String cardTs) {

@@ -8,6 +8,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import io.devloop.slack.CommandRouter;
+import io.devloop.slack.Modals;
 import io.devloop.slack.RetryDedupe;
 import io.devloop.slack.Teams;
 import org.jdbi.v3.core.Jdbi;
@@ -73,7 +74,7 @@ public final class LoopPartHandlers<S, D> {
 
     /** A loop of another team (or a deleted one) opens nothing: the load is scoped to the team. */
     private void open(App app, com.slack.api.methods.MethodsClient client, String triggerId, String teamId, long loopId) {
-        LoopModals.open(app, client, triggerId, "the " + part.subcommand() + " of loop " + loopId,
+        Modals.openAfterAck(app, client, triggerId, "the " + part.subcommand() + " of loop " + loopId,
                 () -> jdbi.withHandle(h -> h.attach(LoopDao.class).find(teamId, loopId).map(loop -> part.modal(part.load(h, loop)))));
     }
 

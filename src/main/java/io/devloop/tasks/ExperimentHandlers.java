@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import io.devloop.slack.RetryDedupe;
+import io.devloop.slack.Modals;
 import io.devloop.slack.Teams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,23 +39,9 @@ public final class ExperimentHandlers {
         String userId = payload.getUser().getId();
         Optional<Long> loopId = loopId(payload.getActions().get(0).getValue());
         String triggerId = payload.getTriggerId();
-        var client = ctx.client();
-        loopId.ifPresent(id -> app.executorService().submit(() -> {
-            try {
-                var editing = experiments.editing(teamId, id);
-                if (editing.isEmpty()) {
-                    log.info("experiment of loop {} not opened: not a loop of team {}", id, teamId);
-                    return;
-                }
-                var view = ExperimentViews.modal(editing.get().loop(), editing.get().saved(), zones.of(teamId, userId));
-                var r = client.viewsOpen(v -> v.triggerId(triggerId).view(view));
-                if (!r.isOk()) {
-                    log.warn("views.open of the experiment of loop {} failed: {}", id, r.getError());
-                }
-            } catch (Exception e) {
-                log.warn("views.open of the experiment of loop {} failed", id, e);
-            }
-        }));
+        loopId.ifPresent(id -> Modals.openAfterAck(app, ctx.client(), triggerId, "the experiment of loop " + id + " (team " + teamId + ")",
+                () -> experiments.editing(teamId, id)
+                        .map(e -> ExperimentViews.modal(e.loop(), e.saved(), zones.of(teamId, userId)))));
         return ctx.ack();
     }
 

@@ -11,6 +11,7 @@ import io.devloop.loop.Loop;
 import io.devloop.loop.LoopDao;
 import io.devloop.loop.LoopRefs;
 import io.devloop.slack.CommandRouter;
+import io.devloop.slack.Modals;
 import io.devloop.slack.SlackText;
 import io.devloop.slack.Teams;
 import org.jdbi.v3.core.Jdbi;
@@ -101,16 +102,7 @@ public final class TaskHandlers {
     }
 
     private static void open(App app, SlashCommandContext ctx, String triggerId, com.slack.api.model.view.View modal) {
-        app.executorService().submit(() -> {
-            try {
-                var r = ctx.client().viewsOpen(v -> v.triggerId(triggerId).view(modal));
-                if (!r.isOk()) {
-                    log.warn("views.open of the task form failed: {}", r.getError());
-                }
-            } catch (Exception e) {
-                log.warn("views.open of the task form failed", e);
-            }
-        });
+        Modals.openAfterAck(app, ctx.client(), triggerId, "the task form", () -> java.util.Optional.of(modal));
     }
 
     private Response list(CommandRouter.Call call, SlashCommandContext ctx) {
