@@ -37,11 +37,12 @@ class JarIT {
     }
 
     @Test
-    void with_settings_the_jar_migrates_h2_under_data_serves_slack_and_stops_on_sigterm(@TempDir Path dir) throws Exception {
+    void with_settings_the_jar_migrates_h2_under_data_serves_slack_logs_json_and_stops_on_sigterm(@TempDir Path dir) throws Exception {
         try (FakeSlack slack = new FakeSlack()) {
             int port = freePort();
             Process p = start(dir, Map.of("SLACK_BOT_TOKEN", "xoxb-jar", "SLACK_SIGNING_SECRET", "jar-secret",
-                    "SLACK_API_URL", slack.apiUrl(), "PORT", Integer.toString(port), "DEVLOOP_BIND", "127.0.0.1"));
+                    "SLACK_API_URL", slack.apiUrl(), "PORT", Integer.toString(port), "DEVLOOP_BIND", "127.0.0.1",
+                    "DEVLOOP_LOG_FORMAT", "json"));
             try {
                 String base = "http://127.0.0.1:" + port;
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
@@ -58,7 +59,10 @@ class JarIT {
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
             String output = output(dir);
-            assertThat(output).contains("devloop 0.1.0 started: mode=http port=" + port).contains("devloop stopped");
+            assertThat(output).contains("devloop 0.1.0 started: mode=http port=" + port);
+            assertThat(output.lines().filter(l -> l.contains("\"message\":\"devloop stopped\"")))
+                    .as("DEVLOOP_LOG_FORMAT=json: one JSON object per log line")
+                    .singleElement().satisfies(l -> assertThat(l).startsWith("{").endsWith("}").contains("\"level\":\"INFO\""));
         }
     }
 
