@@ -73,6 +73,8 @@ public final class TaskHandlers {
         if (verb.equals("add")) {
             List<Loop> loops = jdbi.withExtension(LoopDao.class, dao -> dao.inChannel(call.teamId(), call.channelId()));
             open(app, ctx, call.triggerId(), TaskViews.addModal(call.channelId(), SlackText.truncate(rest, 300), loops, call.userId()));
+            // the assignee defaults to the creator: look up their zone now so the submission need not wait for Slack
+            app.executorService().submit(() -> zones.of(call.teamId(), call.userId()));
             return ctx.ack();
         }
         if (verb.equals("edit")) {
