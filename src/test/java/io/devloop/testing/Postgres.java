@@ -17,7 +17,32 @@ public final class Postgres {
     public static final String BASE_URL = System.getenv().getOrDefault("DEVLOOP_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String USER = "postgres";
 
+    /** Schemas made by this test run; dropped when the JVM exits so the shared test database does not fill up. */
+    private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Postgres::dropCreatedSchemas, "drop-test-schemas"));
+    }
+
     private Postgres() {
+    }
+
+    private static void dropCreatedSchemas() {
+        if (CREATED.isEmpty()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(BASE_URL, connectProps()); Statement st = c.createStatement()) {
+            st.execute("SET lock_timeout = '5s'"); // a connection some test left open must not hang the JVM's exit
+            for (String schema : CREATED) {
+                try {
+                    st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                } catch (SQLException e) {
+                    // best effort: a schema still in use stays behind
+                }
+            }
+        } catch (SQLException e) {
+            // the server went away: nothing to clean
+        }
     }
 
     private static java.util.Properties connectProps() {
@@ -33,6 +58,7 @@ public final class Postgres {
         try (Connection c = DriverManager.getConnection(BASE_URL, connectProps());
              Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
+            CREATED.add(schema);
         } catch (SQLException e) {
             String message = "PostgreSQL is not reachable at " + BASE_URL + " (" + e.getMessage() + ")";
             if ("1".equals(System.getenv("DEVLOOP_REQUIRE_PG"))) {
