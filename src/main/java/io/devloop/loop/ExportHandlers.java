@@ -64,7 +64,7 @@ public final class ExportHandlers {
 
     private Response button(App app, BlockActionRequest req, ActionContext ctx) {
         String teamId = Teams.of(req, ctx);
-        Optional<Loop> loop = parseId(req.getPayload().getActions().get(0).getValue())
+        Optional<Loop> loop = SlackText.id(req.getPayload().getActions().get(0).getValue())
                 .flatMap(id -> jdbi.withExtension(LoopDao.class, dao -> dao.find(teamId, id)));
         if (loop.isEmpty() || !firstTime(teamId, RetryDedupe.keyOf(req))) {
             return ctx.ack(); // a card of a deleted loop or another workspace, or a redelivered click
@@ -115,13 +115,5 @@ public final class ExportHandlers {
 
     private boolean firstTime(String teamId, String key) {
         return jdbi.inTransaction(h -> RetryDedupe.firstTime(h, teamId, key, clock.instant()));
-    }
-
-    private static Optional<Long> parseId(String value) {
-        try {
-            return Optional.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

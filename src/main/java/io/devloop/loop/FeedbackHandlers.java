@@ -9,6 +9,7 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.view.View;
+import io.devloop.slack.SlackText;
 import io.devloop.slack.CommandRouter;
 import io.devloop.slack.Teams;
 import io.devloop.slack.RetryDedupe;
@@ -44,7 +45,7 @@ public final class FeedbackHandlers {
         app.blockAction(FeedbackViews.ADD_ACTION, (req, ctx) -> pushForm(app, req, ctx, (team, loopId) ->
                 Optional.of(new Prefill(FeedbackDraft.empty(), null))));
         app.blockAction(FeedbackViews.EDIT_ACTION, (req, ctx) -> pushForm(app, req, ctx, (team, loopId) ->
-                parseId(clicked(req)).flatMap(id -> feedback.entry(team, loopId, id))
+                SlackText.id(clicked(req)).flatMap(id -> feedback.entry(team, loopId, id))
                         .map(f -> new Prefill(FeedbackDraft.of(f), f.id()))));
         app.blockAction(Pattern.compile("^" + Pattern.quote(FeedbackViews.SUGGEST_ACTION) + "[a-z-]+$"),
                 (req, ctx) -> pushForm(app, req, ctx, (team, loopId) -> FeedbackSuggestions.byKey(clicked(req))
@@ -67,7 +68,7 @@ public final class FeedbackHandlers {
     private Response openFromCard(App app, BlockActionRequest req, ActionContext ctx) {
         String teamId = Teams.of(req, ctx);
         String triggerId = req.getPayload().getTriggerId();
-        parseId(clicked(req)).ifPresent(loopId -> later(app, "views.open feedback list", () -> {
+        SlackText.id(clicked(req)).ifPresent(loopId -> later(app, "views.open feedback list", () -> {
             Optional<Loop> loop = feedback.loop(teamId, loopId);
             if (loop.isEmpty()) {
                 return null; // another team's or a deleted loop: nothing to open
@@ -108,7 +109,7 @@ public final class FeedbackHandlers {
     private Response remove(App app, BlockActionRequest req, ActionContext ctx) {
         View list = req.getPayload().getView();
         Optional<Long> loopId = listedLoop(list);
-        Optional<Long> entryId = parseId(clicked(req));
+        Optional<Long> entryId = SlackText.id(clicked(req));
         if (loopId.isEmpty() || entryId.isEmpty()) {
             return ctx.ack();
         }
@@ -178,18 +179,10 @@ public final class FeedbackHandlers {
         if (view == null || !FeedbackViews.LIST_CALLBACK.equals(view.getCallbackId())) {
             return Optional.empty();
         }
-        return parseId(view.getPrivateMetadata());
+        return SlackText.id(view.getPrivateMetadata());
     }
 
     private static String clicked(BlockActionRequest req) {
         return req.getPayload().getActions().get(0).getValue();
-    }
-
-    private static Optional<Long> parseId(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -93,7 +93,7 @@ public final class LoopHandlers {
     private Response phaseButton(App app, BlockActionRequest req, ActionContext ctx) {
         var action = req.getPayload().getActions().get(0);
         Optional<Phase> phase = Phase.parse(action.getActionId().substring(LoopViews.OPEN_PHASE_ACTION.length()));
-        Optional<Loop> loop = parseId(action.getValue()).flatMap(id -> loops.find(Teams.of(req, ctx), id));
+        Optional<Loop> loop = SlackText.id(action.getValue()).flatMap(id -> loops.find(Teams.of(req, ctx), id));
         if (phase.isPresent() && loop.isPresent()) {
             openPhaseModal(app, ctx.client(), req.getPayload().getTriggerId(), loop.get(), phase.get());
         }
@@ -132,13 +132,5 @@ public final class LoopHandlers {
         }
         String link = "https://" + call.teamDomain() + ".slack.com/archives/" + loop.channelId() + "/p" + cardTs.replace(".", "");
         return name + " (<" + link + "|see its card>)";
-    }
-
-    private static Optional<Long> parseId(String value) {
-        try {
-            return Optional.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

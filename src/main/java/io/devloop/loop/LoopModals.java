@@ -7,7 +7,6 @@ import io.devloop.slack.SlackText;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
@@ -19,15 +18,6 @@ final class LoopModals {
     static final int TITLE_LIMIT = 24;
 
     private LoopModals() {
-    }
-
-    /** A card button's value or a modal's private_metadata: the loop's DB id. */
-    static Optional<Long> loopId(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /** A form modal that carries its loop's id to the submission. */

@@ -10,6 +10,7 @@ import com.slack.api.bolt.response.Response;
 import io.devloop.slack.CommandRouter;
 import io.devloop.slack.Modals;
 import io.devloop.slack.RetryDedupe;
+import io.devloop.slack.SlackText;
 import io.devloop.slack.Teams;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public final class LoopPartHandlers<S, D> {
 
     private Response button(App app, BlockActionRequest req, ActionContext ctx) {
         var payload = req.getPayload();
-        LoopModals.loopId(payload.getActions().get(0).getValue())
+        SlackText.id(payload.getActions().get(0).getValue())
                 .ifPresent(id -> open(app, ctx.client(), payload.getTriggerId(), Teams.of(req, ctx), id));
         return ctx.ack();
     }
@@ -85,7 +86,7 @@ public final class LoopPartHandlers<S, D> {
             return ctx.ack(r -> r.responseAction("errors").errors(reading.errors()));
         }
         String teamId = Teams.of(req, ctx);
-        Optional<Long> loopId = LoopModals.loopId(view.getPrivateMetadata());
+        Optional<Long> loopId = SlackText.id(view.getPrivateMetadata());
         SaveResult result;
         try {
             result = loopId.isEmpty() ? SaveResult.NO_SUCH_LOOP

@@ -7,8 +7,6 @@ import io.devloop.slack.OutboxMessage;
 import io.devloop.slack.SlackText;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +31,6 @@ public final class LoopViews {
     private static final int FIELD_LIMIT = 2000;
     private static final int STATUS_LIMIT = 20;
     private static final int HEADER_LIMIT = 150;
-    private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private LoopViews() {
     }
@@ -101,10 +98,9 @@ public final class LoopViews {
         return sb.append("\n`/devloop loop <id>` shows a loop's card again.").toString();
     }
 
-    /** Slack renders this in each reader's own time zone; the fallback is UTC. */
+    /** A time for a channel message, in each reader's own zone. */
     static String slackDate(Instant at) {
-        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} at {time}|"
-                + FALLBACK_TIME.format(at.atOffset(ZoneOffset.UTC)) + ">";
+        return SlackText.date(at, "{date_short_pretty} at {time}");
     }
 
     private static List<TextObject> phaseFields(LoopSnapshot snapshot) {

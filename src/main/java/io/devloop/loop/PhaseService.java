@@ -1,9 +1,9 @@
 package io.devloop.loop;
 
+import io.devloop.db.SqlErrors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +53,7 @@ public final class PhaseService {
             inserted = dao.insertPhase(answer);
         } catch (UnableToExecuteStatementException e) {
             // H2 reports the race as a unique violation where PostgreSQL waits and does nothing
-            if (!(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
+            if (!SqlErrors.isUniqueViolation(e)) {
                 throw e;
             }
             inserted = 0;

@@ -1,13 +1,13 @@
 package io.devloop.slack;
 
 import com.slack.api.bolt.request.Request;
+import io.devloop.db.SqlErrors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -38,7 +38,7 @@ public final class RetryDedupe {
                     .execute() == 1;
         } catch (UnableToExecuteStatementException e) {
             // H2 reports a concurrent insert of the same key as a unique violation instead of doing nothing
-            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 return false;
             }
             throw e;

@@ -1,6 +1,10 @@
 package io.devloop.slack;
 
 import java.text.Normalizer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * User text in and out of Slack: unescaping what slash commands send, escaping for mrkdwn, and trimming to
@@ -10,7 +14,28 @@ public final class SlackText {
     /** Slack truncates message text past 40,000 chars; stay well under it. */
     private static final int MESSAGE_TEXT_LIMIT = 3000;
 
+    /** Slack's date token tokens for "Tue, Dec 1 20:37" in the reader's own zone. */
+    public static final String DATE_TIME = "{date_short_pretty} {time}";
+    private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
     private SlackText() {
+    }
+
+    /**
+     * A time in a channel message: Slack renders {@code <!date^…>} in each reader's own zone; clients that
+     * cannot show it get the UTC fallback.
+     */
+    public static String date(Instant at, String format) {
+        return "<!date^" + at.getEpochSecond() + "^" + format + "|" + FALLBACK_TIME.format(at.atOffset(ZoneOffset.UTC)) + ">";
+    }
+
+    /** A database id devloop put in a button's value or a modal's private_metadata; empty when it is not one. */
+    public static Optional<Long> id(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Slash commands arrive with &, < and > escaped; store what the user typed. */

@@ -7,8 +7,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +30,6 @@ public final class DigestViews {
     static final int PER_SECTION = 10;
     private static final int TITLE_LIMIT = 150;
     private static final int SECTION_LIMIT = 3000;
-    private static final DateTimeFormatter FALLBACK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private DigestViews() {
     }
@@ -123,9 +120,8 @@ public final class DigestViews {
         return sb.toString();
     }
 
-    /** Slack renders it in each reader's own zone; the fallback (old clients) is UTC. */
+    /** A time for a channel message, in each reader's own zone. */
     static String slackDate(Instant at) {
-        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|"
-                + FALLBACK_TIME.format(at.atOffset(ZoneOffset.UTC)) + ">";
+        return SlackText.date(at, SlackText.DATE_TIME);
     }
 }

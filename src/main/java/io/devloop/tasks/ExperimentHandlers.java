@@ -6,6 +6,7 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import io.devloop.slack.SlackText;
 import io.devloop.slack.RetryDedupe;
 import io.devloop.slack.Modals;
 import io.devloop.slack.Teams;
@@ -37,7 +38,7 @@ public final class ExperimentHandlers {
         var payload = req.getPayload();
         String teamId = Teams.of(req, ctx);
         String userId = payload.getUser().getId();
-        Optional<Long> loopId = loopId(payload.getActions().get(0).getValue());
+        Optional<Long> loopId = SlackText.id(payload.getActions().get(0).getValue());
         String triggerId = payload.getTriggerId();
         loopId.ifPresent(id -> Modals.openAfterAck(app, ctx.client(), triggerId, "the experiment of loop " + id + " (team " + teamId + ")",
                 () -> experiments.editing(teamId, id)
@@ -52,7 +53,7 @@ public final class ExperimentHandlers {
             return ctx.ack(r -> r.responseAction("errors").errors(reading.errors()));
         }
         String teamId = Teams.of(req, ctx);
-        Optional<Long> loopId = loopId(view.getPrivateMetadata());
+        Optional<Long> loopId = SlackText.id(view.getPrivateMetadata());
         ExperimentService.SaveResult result;
         try {
             result = loopId.isEmpty() ? ExperimentService.SaveResult.NO_SUCH_LOOP
@@ -69,13 +70,5 @@ public final class ExperimentHandlers {
 
     private static Response inlineError(ViewSubmissionContext ctx, String message) {
         return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ExperimentForm.HYPOTHESIS.id(), message)));
-    }
-
-    private static Optional<Long> loopId(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -7,7 +7,6 @@ import io.devloop.slack.SlackText;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,6 @@ final class TaskViews {
     /** A list is an ephemeral message: 50 blocks at most, so it shows this many tasks and says how many more. */
     static final int LIST_LIMIT = 40;
     private static final DateTimeFormatter VIEWER_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private TaskViews() {
     }
@@ -141,7 +139,8 @@ final class TaskViews {
                 + SlackText.escape(SlackText.truncate(t.title(), 300)) + "* (" + t.points() + (t.points() == 1 ? " pt)" : " pts)");
     }
 
+    /** A time for a channel message, in each reader's own zone. */
     static String slackDate(Instant at) {
-        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + FALLBACK.format(at.atOffset(ZoneOffset.UTC)) + ">";
+        return SlackText.date(at, SlackText.DATE_TIME);
     }
 }
