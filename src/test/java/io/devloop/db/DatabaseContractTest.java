@@ -44,10 +44,11 @@ class DatabaseContractTest {
             List<String> versions = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")
                     .mapTo(String.class).list());
-            assertThat(versions).containsExactly("1", "2", "3", "4", "5");
+            assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
             for (String table : List.of("loops", "outbox", "slack_dedupe", "id_counters", "qrtz_triggers", "qrtz_job_details",
                     "loop_phases", "loop_phase_history", "loop_feedback", "loop_pipelines", "loop_pipeline_stages",
-                    "loop_metrics", "loop_dora", "tasks", "loop_experiments", "task_digests")) {
+                    "loop_metrics", "loop_dora", "tasks", "loop_experiments", "task_digests",
+                    "incidents", "incident_timeline", "incident_learnings", "rollbacks")) {
                 assertThat(count(db, table)).as(table).isZero();
             }
         }
