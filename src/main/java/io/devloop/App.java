@@ -7,6 +7,12 @@ import io.devloop.config.LogSetup;
 import io.devloop.config.Version;
 import io.devloop.db.Database;
 import io.devloop.home.HomeHandlers;
+import io.devloop.incidents.IncidentHandlers;
+import io.devloop.incidents.IncidentReminderJob;
+import io.devloop.incidents.IncidentService;
+import io.devloop.incidents.QuartzIncidentReminders;
+import io.devloop.incidents.RollbackHandlers;
+import io.devloop.incidents.RollbackService;
 import io.devloop.loop.FeedbackHandlers;
 import io.devloop.loop.LoopHandlers;
 import io.devloop.loop.LoopService;
@@ -125,6 +131,8 @@ public final class App implements AutoCloseable {
                     .register(HousekeepingJob.class, () -> new HousekeepingJob(db.jdbi()))
                     .register(DigestJob.class, () -> new DigestJob(db.jdbi(), outbox, clock))
                     .register(TaskReminderJob.class, () -> new TaskReminderJob(db.jdbi(), outbox, zones, registry, clock))
+                    .register(IncidentReminderJob.class,
+                            () -> new IncidentReminderJob(db.jdbi(), outbox, config.incidentUpdateEvery(), registry, clock))
                     .create(config, db);
             started.add(0, () -> scheduler.shutdown(true));
             scheduler.start();
@@ -152,6 +160,10 @@ public final class App implements AutoCloseable {
             LoopPartHandlers.metrics(db.jdbi(), cards, clock).register(bolt, router);
             DigestHandlers digests = new DigestHandlers(db.jdbi(), new DigestSchedule(scheduler), zones, clock);
             new TaskHandlers(db.jdbi(), tasks, experiments, zones, clock, digests::digestCommand).register(bolt, router);
+            QuartzIncidentReminders incidentReminders = new QuartzIncidentReminders(scheduler, config.incidentUpdateEvery(), clock);
+            IncidentService incidents = new IncidentService(db.jdbi(), outbox, incidentReminders, tasks, config.alertChannel(), clock);
+            new IncidentHandlers(incidents, incidentReminders, zones, clock).register(bolt, router);
+            new RollbackHandlers(new RollbackService(db.jdbi(), outbox, incidents, clock)).register(bolt, router);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);

@@ -20,6 +20,7 @@ CREATE TABLE incidents (
     resolved_at     TIMESTAMP WITH TIME ZONE,
     last_update_at  TIMESTAMP WITH TIME ZONE NOT NULL,  -- drives the status-update reminders
     card_outbox_id  BIGINT,                  -- the channel card (an outbox anchor); thread replies hang under it
+    mirror_outbox_id BIGINT,                 -- the same card in the alert channel, when that is another channel
     alert_key       VARCHAR(500),            -- Alertmanager groupKey of an auto-incident
     open_alert_key  VARCHAR(500),            -- = alert_key while open, NULL once resolved: one open incident per group
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,

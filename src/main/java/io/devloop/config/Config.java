@@ -28,7 +28,8 @@ public record Config(
         ZoneId defaultZone,
         String nodeId,
         LogFormat logFormat,
-        boolean sandboxRequested) {
+        boolean sandboxRequested,
+        io.devloop.incidents.UpdateCadence incidentUpdateEvery) {
 
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/devloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
@@ -61,6 +62,12 @@ public record Config(
         if (appToken != null && !appToken.startsWith("xapp-")) {
             problems.add("SLACK_APP_TOKEN must be an app-level token starting with xapp-");
         }
+        io.devloop.incidents.UpdateCadence cadence = io.devloop.incidents.UpdateCadence.DEFAULT;
+        try {
+            cadence = io.devloop.incidents.UpdateCadence.parse(value(env, "DEVLOOP_INCIDENT_UPDATE_EVERY", null));
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -80,7 +87,8 @@ public record Config(
                 zone,
                 value(env, "DEVLOOP_NODE_ID", defaultNodeId()),
                 logFormat,
-                args.contains("--sandbox"));
+                args.contains("--sandbox"),
+                cadence);
     }
 
     /**

@@ -80,6 +80,11 @@ public final class SlackRequests {
 
     /** A click by this user. */
     public HttpResponse<String> clickButton(String userId, String actionId, String value) {
+        return interactivity(buttonClick(userId, actionId, value));
+    }
+
+    /** The payload of a click; send it (again, for a redelivery) with {@link #interactivity}. */
+    public JsonObject buttonClick(String userId, String actionId, String value) {
         JsonObject payload = new JsonObject();
         payload.addProperty("type", "block_actions");
         payload.add("team", obj("id", FakeSlack.TEAM, "domain", "acme"));
@@ -94,7 +99,7 @@ public final class SlackRequests {
                 "action_ts", "1700000001.000200");
         actions.add(action);
         payload.add("actions", actions);
-        return interactivity(payload);
+        return payload;
     }
 
     /**
@@ -215,7 +220,12 @@ public final class SlackRequests {
 
     /** Any interactivity payload (block_actions, view_submission, …), sent as Slack sends it: payload=<json>. */
     public HttpResponse<String> interactivity(JsonObject payload) {
-        return send(formEncode(Map.of("payload", payload.toString())), "application/x-www-form-urlencoded", Map.of());
+        return interactivity(payload, Map.of());
+    }
+
+    /** With extra headers, e.g. {@code X-Slack-Retry-Num} for Slack's redelivery of the same payload. */
+    public HttpResponse<String> interactivity(JsonObject payload, Map<String, String> headers) {
+        return send(formEncode(Map.of("payload", payload.toString())), "application/x-www-form-urlencoded", headers);
     }
 
     /** An Events API callback wrapping this event. */
