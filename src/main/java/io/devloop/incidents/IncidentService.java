@@ -100,7 +100,9 @@ public final class IncidentService {
                 : outbox.post(h, OutboxMessage.of(d.teamId(), alertChannel, card.text(), card.blocks()).asAnchor());
         dao.setCards(d.teamId(), id, cardId, mirrorId);
         Incident withCard = dao.find(d.teamId(), id).orElseThrow();
-        record(h, withCard, TimelineEntry.DECLARED, person(d.declaredBy()), IncidentViews.declaredLine(withCard), now);
+        h.attach(IncidentDao.class).addToTimeline(d.teamId(), id, TimelineEntry.DECLARED, person(d.declaredBy()),
+                IncidentViews.declaredLine(withCard), now);
+        reply(h, withCard, IncidentViews.declaredLine(withCard), now);
         return withCard;
     }
 
@@ -301,14 +303,18 @@ public final class IncidentService {
         if (current.cardOutboxId() == null) {
             return;
         }
-        outbox.post(h, OutboxMessage.of(current.teamId(), current.channelId(), IncidentViews.timelineReply(text, now), null)
-                .inThreadOf(current.cardOutboxId()));
+        reply(h, current, text, now);
         boolean learned = dao.learning(current.teamId(), current.id()).isPresent();
         IncidentViews.Card card = IncidentViews.card(current, learned);
         outbox.update(h, current.teamId(), current.cardOutboxId(), card.text(), card.blocks());
         if (current.mirrorOutboxId() != null) {
             outbox.update(h, current.teamId(), current.mirrorOutboxId(), card.text(), card.blocks());
         }
+    }
+
+    private void reply(Handle h, Incident incident, String text, Instant now) {
+        outbox.post(h, OutboxMessage.of(incident.teamId(), incident.channelId(), IncidentViews.timelineReply(text, now), null)
+                .inThreadOf(incident.cardOutboxId()));
     }
 
     void afterChange(Incident incident) {
