@@ -11,6 +11,17 @@ public final class Counters {
     private Counters() {
     }
 
+    /**
+     * Holds the team's counter of this kind until the transaction ends, so that a check followed by a create
+     * ("is one open for this alert group? if not, make INC-n") cannot interleave with another transaction's.
+     */
+    public static void lock(Handle handle, String teamId, String kind) {
+        handle.createUpdate("INSERT INTO id_counters (team_id, kind, last_value) VALUES (:team, :kind, 0) ON CONFLICT DO NOTHING")
+                .bind("team", teamId).bind("kind", kind).execute();
+        handle.createQuery("SELECT last_value FROM id_counters WHERE team_id = :team AND kind = :kind FOR UPDATE")
+                .bind("team", teamId).bind("kind", kind).mapTo(Long.class).one();
+    }
+
     public static long next(Handle handle, String teamId, String kind) {
         handle.createUpdate("INSERT INTO id_counters (team_id, kind, last_value) VALUES (:team, :kind, 0) ON CONFLICT DO NOTHING")
                 .bind("team", teamId).bind("kind", kind).execute();

@@ -202,6 +202,37 @@ public final class IncidentService {
         return outcome;
     }
 
+    /** An alert's part in an incident: the incident, and whether this alert opened it. */
+    public record AlertIncident(Incident incident, boolean opened) {
+    }
+
+    /**
+     * In an alert ingest's transaction: the open incident of this alert group (ARCHITECTURE: an auto-incident
+     * covers an Alertmanager group), which the alert joins with a timeline entry, or a new one declared by
+     * Alertmanager. The team's incident counter is held while checking, so two deliveries of one group racing each
+     * other open one incident. The caller wakes the outbox and calls {@link #afterChange} after its commit.
+     */
+    public AlertIncident openForAlert(Handle h, Declaration d, String alertLine, Instant now) {
+        Counters.lock(h, d.teamId(), COUNTER);
+        Optional<Incident> open = h.attach(IncidentDao.class).findOpenByAlertKey(d.teamId(), d.alertKey());
+        if (open.isPresent()) {
+            record(h, open.get(), TimelineEntry.ALERT, null, "🔔 " + alertLine, now);
+            return new AlertIncident(open.get(), false);
+        }
+        return new AlertIncident(declare(h, d, now), true);
+    }
+
+    /** In an alert ingest's transaction: an alert of the group resolved; the timeline says so and offers to resolve. */
+    public Optional<Incident> alertResolved(Handle h, String teamId, String alertKey, String alertLine, Instant now) {
+        Optional<Incident> open = h.attach(IncidentDao.class).findOpenByAlertKey(teamId, alertKey);
+        open.ifPresent(i -> {
+            record(h, i, TimelineEntry.ALERT, null, "✅ " + alertLine, now);
+            IncidentViews.Card offer = IncidentViews.resolveOffer(i);
+            outbox.post(h, OutboxMessage.of(teamId, i.channelId(), offer.text(), offer.blocks()).inThreadOf(i.cardOutboxId()));
+        });
+        return open;
+    }
+
     /** A rollback joined an open incident: its timeline says so and the reminder clock restarts. */
     void recordRollback(Handle h, Incident incident, String userId, String text, Instant now) {
         h.attach(IncidentDao.class).touch(incident.teamId(), incident.id(), now);

@@ -160,6 +160,13 @@ public final class IncidentViews {
                         .style("primary").text(plainText("📝 Write learning log"))))))));
     }
 
+    static Card resolveOffer(Incident i) {
+        String text = "The alert behind " + i.displayId() + " has resolved. Resolve the incident too?";
+        return new Card(text, List.of(section(s -> s.text(markdownText(text))),
+                actions(a -> a.elements(List.of(button(b -> b.actionId(RESOLVED_ACTION).value(Long.toString(i.id()))
+                        .style("primary").text(plainText("Resolve " + i.displayId()))))))));
+    }
+
     static Card updateReminder(Incident i, Instant now) {
         String who = i.owner().map(u -> "<@" + u + ">").orElse("Team");
         String since = human(Duration.between(i.lastUpdateAt(), now));
