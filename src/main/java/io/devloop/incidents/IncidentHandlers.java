@@ -2,7 +2,6 @@ package io.devloop.incidents;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -10,17 +9,15 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.BuilderConfigurator;
 import com.slack.api.model.view.View;
 import io.devloop.slack.CommandRouter;
 import io.devloop.slack.Forms;
 import io.devloop.slack.Modals;
+import io.devloop.slack.Replies;
 import io.devloop.slack.RetryDedupe;
 import io.devloop.slack.SlackText;
 import io.devloop.slack.Teams;
 import io.devloop.tasks.UserZones;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +37,6 @@ import java.util.function.Function;
  * through the click's response_url) after it.
  */
 public final class IncidentHandlers {
-    private static final Logger log = LoggerFactory.getLogger(IncidentHandlers.class);
     static final String USAGE = "Usage: `/devloop incident [sev1-4] [service] <title>` to declare one (no words opens a form),"
             + " or `/devloop incident INC-4` for a summary. `/devloop incidents` lists them.";
     static final Duration SNOOZE = Duration.ofMinutes(15);
@@ -140,7 +136,7 @@ public final class IncidentHandlers {
         }
         IncidentService.Outcome outcome = transition.apply(teamId, id.get(), req.getPayload().getUser().getId(), RetryDedupe.keyOf(req));
         if (outcome.refusal() != null) {
-            tell(app, ctx, outcome.refusal());
+            Replies.tell(app, ctx, outcome.refusal());
         }
         return ctx.ack();
     }
@@ -150,12 +146,12 @@ public final class IncidentHandlers {
         Optional<Long> id = SlackText.id(req.getPayload().getActions().get(0).getValue());
         Optional<Incident> incident = id.flatMap(i -> incidents.byId(teamId, i));
         if (incident.isEmpty()) {
-            tell(app, ctx, "That incident is not in this workspace.");
+            Replies.tell(app, ctx, "That incident is not in this workspace.");
             return ctx.ack();
         }
         View view = modal.apply(incident.get());
         if (view == null) {
-            tell(app, ctx, incident.get().displayId() + " is resolved; it takes no more updates.");
+            Replies.tell(app, ctx, incident.get().displayId() + " is resolved; it takes no more updates.");
             return ctx.ack();
         }
         Modals.openAfterAck(app, ctx.client(), req.getPayload().getTriggerId(), "an incident form of " + incident.get().displayId(),
@@ -167,12 +163,12 @@ public final class IncidentHandlers {
         String teamId = Teams.of(req, ctx);
         Optional<Incident> incident = SlackText.id(req.getPayload().getActions().get(0).getValue()).flatMap(i -> incidents.byId(teamId, i));
         if (incident.isEmpty() || incident.get().isResolved()) {
-            tell(app, ctx, incident.map(i -> i.displayId() + " is resolved; no more reminders.").orElse("That incident is not in this workspace."));
+            Replies.tell(app, ctx, incident.map(i -> i.displayId() + " is resolved; no more reminders.").orElse("That incident is not in this workspace."));
             return ctx.ack();
         }
         Instant until = clock.instant().plus(SNOOZE);
         reminders.snooze(incident.get(), until);
-        tell(app, ctx, "😴 The next status reminder for " + incident.get().displayId() + " comes in 15 minutes ("
+        Replies.tell(app, ctx, "😴 The next status reminder for " + incident.get().displayId() + " comes in 15 minutes ("
                 + SlackText.date(until, "{time}") + ").");
         return ctx.ack();
     }
@@ -300,16 +296,4 @@ public final class IncidentHandlers {
         return ctx.ack();
     }
 
-    /** A note only the clicker sees, after the ack. */
-    static void tell(App app, ActionContext ctx, String text) {
-        app.executorService().submit(() -> respond(ctx, r -> r.responseType("ephemeral").replaceOriginal(false).text(text)));
-    }
-
-    private static void respond(ActionContext ctx, BuilderConfigurator<ActionResponse.ActionResponseBuilder> response) {
-        try {
-            ctx.respond(response);
-        } catch (Exception e) {
-            log.warn("could not answer through response_url: {}", e.toString());
-        }
-    }
 }

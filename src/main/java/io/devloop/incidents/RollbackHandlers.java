@@ -11,6 +11,7 @@ import com.slack.api.model.view.View;
 import io.devloop.slack.CommandRouter;
 import io.devloop.slack.Forms;
 import io.devloop.slack.Modals;
+import io.devloop.slack.Replies;
 import io.devloop.slack.RetryDedupe;
 import io.devloop.slack.SlackText;
 import io.devloop.slack.Teams;
@@ -75,7 +76,7 @@ public final class RollbackHandlers {
             RollbackService.Finish finish = rollbacks.finish(teamId, id.get(), completed, req.getPayload().getUser().getId(),
                     RetryDedupe.keyOf(req));
             if (finish.refusal() != null) {
-                IncidentHandlers.tell(app, ctx, finish.refusal());
+                Replies.tell(app, ctx, finish.refusal());
             }
         }
         return ctx.ack();

@@ -1,11 +1,10 @@
 package io.devloop.tasks;
 
-import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.BuilderConfigurator;
+import io.devloop.slack.Replies;
 import io.devloop.slack.Teams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,22 +94,13 @@ public final class ReminderHandlers {
 
     /** Rewrites the reminder DM in place, after the ack. */
     private static Response replace(App app, ActionContext ctx, ReminderViews.Message message) {
-        app.executorService().submit(() -> respond(ctx, r -> r.replaceOriginal(true).text(message.text())
-                .blocks(message.blocks())));
+        Replies.later(app, ctx, r -> r.replaceOriginal(true).text(message.text()).blocks(message.blocks()));
         return ctx.ack();
     }
 
     /** A note only the clicker sees; the DM stays as it is. */
     private static Response tell(App app, ActionContext ctx, String text) {
-        app.executorService().submit(() -> respond(ctx, r -> r.responseType("ephemeral").replaceOriginal(false).text(text)));
+        Replies.tell(app, ctx, text);
         return ctx.ack();
-    }
-
-    private static void respond(ActionContext ctx, BuilderConfigurator<ActionResponse.ActionResponseBuilder> response) {
-        try {
-            ctx.respond(response);
-        } catch (Exception e) {
-            log.warn("could not answer through response_url: {}", e.toString());
-        }
     }
 }
