@@ -52,6 +52,11 @@ public final class BlockKitHtml {
         return sb.toString();
     }
 
+    /** A message's plain mrkdwn text (a message without blocks). */
+    public String mrkdwn(String text) {
+        return Mrkdwn.toHtml(text, ctx);
+    }
+
     /** A modal: title, blocks with inline errors, and its submit and close buttons. */
     public String modal(JsonObject view, Map<String, String> errors) {
         StringBuilder sb = new StringBuilder("<div class=\"bk-modal-title\">").append(text(Json.obj(view, "title"))).append("</div>");
