@@ -1,7 +1,6 @@
 package io.devloop.sandbox;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import java.util.ArrayList;
@@ -76,9 +75,5 @@ final class BlockKitLimits {
         if (text != null && text.length() > max) {
             problems.add(where + ": longer than " + max + " characters");
         }
-    }
-
-    static boolean hasBlocks(JsonElement e) {
-        return e != null && e.isJsonArray() && !e.getAsJsonArray().isEmpty();
     }
 }

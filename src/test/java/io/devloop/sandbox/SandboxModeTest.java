@@ -159,6 +159,14 @@ class SandboxModeTest {
         assertThat(dm.getChannel()).isEqualTo("D0BOB");
         assertThat(SandboxClient.html(sandbox.state(BOB, "dm"))).contains("A reminder for").contains("@Bob Schmidt");
         assertThat(SandboxClient.html(sandbox.state(ALICE, "dm"))).doesNotContain("A reminder for");
+
+        var parent = bot.chatPostMessage(r -> r.channel("C0CHECKOUT").text("Incident INC-1 opened"));
+        assertThat(bot.chatPostMessage(r -> r.channel("C0CHECKOUT").threadTs(parent.getTs()).text("Timeline: acknowledged"))
+                .isOk()).isTrue();
+        assertThat(bot.chatPostMessage(r -> r.channel("C0CHECKOUT").threadTs("1.000009").text("x")).getError())
+                .isEqualTo("thread_not_found");
+        assertThat(SandboxClient.html(sandbox.state(ALICE, "C0CHECKOUT")))
+                .containsPattern("Incident INC-1 opened.*class=\"thread\".*1 reply.*Timeline: acknowledged");
     }
 
     @Test
