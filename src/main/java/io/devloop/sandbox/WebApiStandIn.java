@@ -74,55 +74,54 @@ final class WebApiStandIn extends HttpServlet {
         };
     }
 
-    private JsonObject postMessage(Map<String, String> p) {
+    /** Where a message goes and its blocks, or the error Slack answers instead. */
+    private record Post(String channel, JsonArray blocks, JsonObject error) {
+    }
+
+    private Post post(Map<String, String> p) {
         Optional<String> channel = workspace.resolveChannel(p.get("channel"));
         if (channel.isEmpty()) {
-            return error("channel_not_found");
+            return new Post(null, null, error("channel_not_found"));
         }
         JsonArray blocks = Json.parseArray(p.get("blocks"));
         List<String> problems = BlockKitLimits.problems(blocks, BlockKitLimits.MESSAGE);
-        if (!problems.isEmpty()) {
-            return invalidBlocks(problems);
+        return problems.isEmpty() ? new Post(channel.get(), blocks, null) : new Post(null, null, invalidBlocks(problems));
+    }
+
+    private JsonObject postMessage(Map<String, String> p) {
+        Post post = post(p);
+        if (post.error() != null) {
+            return post.error();
         }
         String threadTs = blank(p.get("thread_ts"));
-        if (threadTs != null && workspace.find(channel.get(), threadTs).isEmpty()) {
+        if (threadTs != null && workspace.find(post.channel(), threadTs).isEmpty()) {
             return error("thread_not_found");
         }
-        var m = workspace.post(channel.get(), threadTs, Workspace.BOT_USER, p.getOrDefault("text", ""), blocks);
+        var m = workspace.post(post.channel(), threadTs, Workspace.BOT_USER, p.getOrDefault("text", ""), post.blocks());
         return ok("channel", m.channel, "ts", m.ts, "message", Json.of("type", "message", "text", m.text(), "ts", m.ts,
                 "user", Workspace.BOT_USER, "bot_id", Workspace.BOT_ID, "blocks", m.blocks()));
     }
 
     private JsonObject update(Map<String, String> p) {
-        Optional<String> channel = workspace.resolveChannel(p.get("channel"));
-        if (channel.isEmpty()) {
-            return error("channel_not_found");
+        Post post = post(p);
+        if (post.error() != null) {
+            return post.error();
         }
-        JsonArray blocks = Json.parseArray(p.get("blocks"));
-        List<String> problems = BlockKitLimits.problems(blocks, BlockKitLimits.MESSAGE);
-        if (!problems.isEmpty()) {
-            return invalidBlocks(problems);
-        }
-        if (!workspace.update(channel.get(), p.get("ts"), p.getOrDefault("text", ""), blocks)) {
+        if (!workspace.update(post.channel(), p.get("ts"), p.getOrDefault("text", ""), post.blocks())) {
             return error("message_not_found");
         }
-        return ok("channel", channel.get(), "ts", p.get("ts"), "text", p.getOrDefault("text", ""));
+        return ok("channel", post.channel(), "ts", p.get("ts"), "text", p.getOrDefault("text", ""));
     }
 
     private JsonObject postEphemeral(Map<String, String> p) {
-        Optional<String> channel = workspace.resolveChannel(p.get("channel"));
-        if (channel.isEmpty()) {
-            return error("channel_not_found");
+        Post post = post(p);
+        if (post.error() != null) {
+            return post.error();
         }
         if (Workspace.user(p.get("user")).isEmpty()) {
             return error("user_not_found");
         }
-        JsonArray blocks = Json.parseArray(p.get("blocks"));
-        List<String> problems = BlockKitLimits.problems(blocks, BlockKitLimits.MESSAGE);
-        if (!problems.isEmpty()) {
-            return invalidBlocks(problems);
-        }
-        var m = workspace.postEphemeral(channel.get(), p.get("user"), p.getOrDefault("text", ""), blocks);
+        var m = workspace.postEphemeral(post.channel(), p.get("user"), p.getOrDefault("text", ""), post.blocks());
         return ok("message_ts", m.ts);
     }
 
@@ -134,14 +133,20 @@ final class WebApiStandIn extends HttpServlet {
         return ok("channel", Json.of("id", Workspace.dmChannel(users)));
     }
 
-    private JsonObject openView(Map<String, String> p, ViewPlacement placement) {
-        JsonObject view = Json.parseObject(p.get("view"));
+    /** The view argument, or the error Slack answers for it. */
+    private static Optional<JsonObject> viewError(JsonObject view) {
         if (view == null) {
-            return error("invalid_arguments");
+            return Optional.of(error("invalid_arguments"));
         }
         List<String> problems = BlockKitLimits.viewProblems(view);
-        if (!problems.isEmpty()) {
-            return invalidBlocks(problems);
+        return problems.isEmpty() ? Optional.empty() : Optional.of(invalidBlocks(problems));
+    }
+
+    private JsonObject openView(Map<String, String> p, ViewPlacement placement) {
+        JsonObject view = Json.parseObject(p.get("view"));
+        Optional<JsonObject> invalid = viewError(view);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         Optional<String> user = workspace.useTrigger(p.get("trigger_id"));
         if (user.isEmpty()) {
@@ -153,12 +158,9 @@ final class WebApiStandIn extends HttpServlet {
 
     private JsonObject updateView(Map<String, String> p) {
         JsonObject view = Json.parseObject(p.get("view"));
-        if (view == null) {
-            return error("invalid_arguments");
-        }
-        List<String> problems = BlockKitLimits.viewProblems(view);
-        if (!problems.isEmpty()) {
-            return invalidBlocks(problems);
+        Optional<JsonObject> invalid = viewError(view);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         String viewId = p.get("view_id");
         return workspace.updateView(viewId == null ? "" : viewId, view).map(v -> ok("view", v.view()))
@@ -167,12 +169,9 @@ final class WebApiStandIn extends HttpServlet {
 
     private JsonObject publish(Map<String, String> p) {
         JsonObject view = Json.parseObject(p.get("view"));
-        if (view == null || !"home".equals(Json.str(view, "type"))) {
-            return error("invalid_arguments");
-        }
-        List<String> problems = BlockKitLimits.viewProblems(view);
-        if (!problems.isEmpty()) {
-            return invalidBlocks(problems);
+        Optional<JsonObject> invalid = viewError(view == null || !"home".equals(Json.str(view, "type")) ? null : view);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         if (Workspace.user(p.get("user_id")).isEmpty()) {
             return error("user_not_found");
