@@ -21,6 +21,7 @@ import io.devloop.loop.ExportHandlers;
 import io.devloop.loop.ExportService;
 import io.devloop.loop.LoopCards;
 import io.devloop.loop.LoopPartHandlers;
+import io.devloop.sandbox.Sandbox;
 import io.devloop.schedule.HousekeepingJob;
 import io.devloop.schedule.Scheduling;
 import io.devloop.server.HttpServer;
@@ -72,9 +73,11 @@ public final class App implements AutoCloseable {
     private final HttpServer http;
     private final PrometheusMeterRegistry registry;
     private final TaskService tasks;
+    private final Sandbox sandbox;
 
     private App(Config config, BotIdentity bot, Database db, Scheduler scheduler, OutboxSender sender,
-                com.slack.api.bolt.App bolt, HttpServer http, PrometheusMeterRegistry registry, TaskService tasks) {
+                com.slack.api.bolt.App bolt, HttpServer http, PrometheusMeterRegistry registry, TaskService tasks,
+                Sandbox sandbox) {
         this.config = config;
         this.bot = bot;
         this.db = db;
@@ -84,6 +87,7 @@ public final class App implements AutoCloseable {
         this.http = http;
         this.registry = registry;
         this.tasks = tasks;
+        this.sandbox = sandbox;
     }
 
     public static void main(String[] args) {
@@ -104,6 +108,9 @@ public final class App implements AutoCloseable {
             App app = start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "devloop-shutdown"));
             System.out.println(app.summary());
+            if (app.sandbox != null) {
+                System.out.println(app.sandbox.openLine(app.port()));
+            }
         } catch (SlackUnavailableException e) {
             exit(e.refused() ? 2 : 1, "devloop cannot start: " + e.getMessage());
         } catch (StartupException e) {
@@ -111,17 +118,24 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** Starts every part in order; on failure, stops what had started and throws with a readable message. */
-    public static App start(Config config) {
+    /**
+     * Starts every part in order; on failure, stops what had started and throws with a readable message. In
+     * sandbox mode the HTTP server comes first: its Slack stand-in must answer devloop's boot-time calls.
+     */
+    public static App start(Config given) {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        Slack slack = SlackSetup.client(config);
-        BotIdentity bot = SlackSetup.checkToken(slack, config);
+        HttpServer.Builder web = HttpServer.builder(given.bind(), given.port());
+        Sandbox sandbox = given.sandbox() ? serveSandbox(given, web, registry) : null;
+        Config config = sandbox == null ? given : sandbox.config();
         List<AutoCloseable> started = new ArrayList<>();
+        started.add(web::stopEarly);
         try {
+            Slack slack = SlackSetup.client(config);
+            BotIdentity bot = SlackSetup.checkToken(slack, config);
             Database db = open(config);
             started.add(db);
             Outbox outbox = new Outbox(clock);
@@ -168,17 +182,31 @@ public final class App implements AutoCloseable {
             bolt.start();
             started.add(0, bolt::stop);
 
-            HttpServer http = HttpServer.builder(config.bind(), config.port())
+            HttpServer http = web
                     .slack(bolt)
                     .probes(() -> readinessProblem(db, scheduler), registry)
                     .start();
-            return new App(config, bot, db, scheduler, sender, bolt, http, registry, tasks);
-        } catch (StartupException e) {
+            return new App(config, bot, db, scheduler, sender, bolt, http, registry, tasks, sandbox);
+        } catch (StartupException | SlackUnavailableException e) {
             closeAll(started);
             throw e;
         } catch (Exception e) {
             closeAll(started);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    private static Sandbox serveSandbox(Config config, HttpServer.Builder web, PrometheusMeterRegistry registry) {
+        try {
+            return Sandbox.serve(config, web, registry);
+        } catch (Exception e) {
+            try {
+                web.stopEarly();
+            } catch (Exception ignored) {
+                // nothing more to stop
+            }
+            throw new StartupException("cannot serve the sandbox on " + config.bind() + ":" + config.port() + ": "
+                    + rootMessage(e), e);
         }
     }
 
@@ -207,13 +235,22 @@ public final class App implements AutoCloseable {
     }
 
     public String summary() {
-        return "devloop " + Version.current() + " started: mode=http port=" + port() + " bind=" + config.bind()
+        return "devloop " + Version.current() + " started: mode=" + (sandbox == null ? "http" : "sandbox") + " port=" + port() + " bind=" + config.bind()
                 + " db=" + config.dbKind() + " slack_api=" + config.slackApiUrl() + " team=" + bot.teamId()
                 + " node=" + config.nodeId();
     }
 
     public int port() {
         return http.port();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** The sandbox's workspace and page, in sandbox mode; null otherwise. */
+    public Sandbox sandbox() {
+        return sandbox;
     }
 
     public Database database() {

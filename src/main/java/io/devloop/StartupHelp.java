@@ -16,6 +16,7 @@ final class StartupHelp {
                 + "       SLACK_BOT_TOKEN=xoxb-…       (OAuth & Permissions → Bot User OAuth Token)\n"
                 + "       SLACK_SIGNING_SECRET=…       (Basic Information → App Credentials → Signing Secret)\n"
                 + "  4. Run again: java -jar target/devloop.jar\n"
+                + "To try devloop without Slack, unset the Slack variables (or pass --sandbox): it opens a local sandbox.\n"
                 + "See README.md for every setting.";
     }
 }

@@ -28,12 +28,16 @@ public record Config(
         ZoneId defaultZone,
         String nodeId,
         LogFormat logFormat,
-        boolean sandboxRequested,
+        boolean sandbox,
         io.devloop.incidents.UpdateCadence incidentUpdateEvery) {
 
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/devloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    public static final String SANDBOX_DB_URL =
+            "jdbc:h2:file:./data/sandbox;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /** The sandbox's bot token: only its own Web API stand-in ever sees it. */
+    public static final String SANDBOX_BOT_TOKEN = "xoxb-sandbox";
 
     public enum LogFormat { TEXT, JSON }
 
@@ -71,35 +75,48 @@ public record Config(
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        // no token at all (or --sandbox): the local sandbox, with its own secrets, database and loopback address
+        boolean sandbox = args.contains("--sandbox") || (botToken == null && appToken == null);
         return new Config(
                 port,
-                value(env, "DEVLOOP_BIND", "0.0.0.0"),
-                value(env, "SLACK_SIGNING_SECRET", null),
-                botToken,
-                appToken,
+                value(env, "DEVLOOP_BIND", sandbox ? "127.0.0.1" : "0.0.0.0"),
+                sandbox ? Secrets.random() : value(env, "SLACK_SIGNING_SECRET", null),
+                sandbox ? SANDBOX_BOT_TOKEN : botToken,
+                sandbox ? null : appToken,
                 slackApiUrl,
-                dbUrl,
+                value(env, "DEVLOOP_DB_URL", sandbox ? SANDBOX_DB_URL : DEFAULT_DB_URL),
                 value(env, "DEVLOOP_DB_USER", null),
                 value(env, "DEVLOOP_DB_PASSWORD", null),
-                value(env, "DEVLOOP_WEBHOOK_TOKEN", null),
-                value(env, "GITHUB_WEBHOOK_SECRET", null),
+                value(env, "DEVLOOP_WEBHOOK_TOKEN", sandbox ? Secrets.random() : null),
+                value(env, "GITHUB_WEBHOOK_SECRET", sandbox ? Secrets.random() : null),
                 value(env, "DEVLOOP_ALERT_CHANNEL", null),
                 zone,
                 value(env, "DEVLOOP_NODE_ID", defaultNodeId()),
                 logFormat,
-                args.contains("--sandbox"),
+                sandbox,
                 cadence);
     }
 
+    /** The same settings talking to another Web API: the sandbox points itself at its stand-in once its port is bound. */
+    public Config withSlackApiUrl(String url) {
+        return new Config(port, bind, signingSecret, botToken, appToken, withTrailingSlash(url), dbUrl, dbUser, dbPassword,
+                webhookToken, githubWebhookSecret, alertChannel, defaultZone, nodeId, logFormat, sandbox, incidentUpdateEvery);
+    }
+
+    /** Where alert, deploy and rollback messages go when no route matches. */
+    public Config withAlertChannel(String channelId) {
+        return new Config(port, bind, signingSecret, botToken, appToken, slackApiUrl, dbUrl, dbUser, dbPassword,
+                webhookToken, githubWebhookSecret, channelId, defaultZone, nodeId, logFormat, sandbox, incidentUpdateEvery);
+    }
+
     /**
-     * The transport these credentials select, or what is missing. Sandbox mode is not built yet (issue 9),
-     * and Socket Mode is not either: both report what to set instead.
+     * The transport these credentials select, or what is missing. No token at all selects the sandbox; any other
+     * incomplete combination is a mistake to report. Socket Mode is not built yet: it reports what to set instead.
      */
     public ModeDecision mode() {
         List<String> missing = new ArrayList<>();
-        if (sandboxRequested) {
-            missing.add("--sandbox is not available in this version; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET");
-            return new ModeDecision(null, missing);
+        if (sandbox) {
+            return new ModeDecision(Mode.SANDBOX, missing);
         }
         if (botToken == null) {
             missing.add("SLACK_BOT_TOKEN (the app's Bot User OAuth Token, xoxb-…)");

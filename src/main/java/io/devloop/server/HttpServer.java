@@ -18,6 +18,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** The one Jetty server: Slack's endpoint, health, readiness, metrics, and the webhooks domains add. */
@@ -49,7 +51,12 @@ public final class HttpServer {
         private final String host;
         private final int port;
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        /** Read by request threads while servlets may still be added to a server that is already serving. */
+        private final Set<String> routes = ConcurrentHashMap.newKeySet();
         private PrometheusMeterRegistry registry;
+        private Server server;
+        private ServerConnector connector;
+        private ServletContextHandler context;
 
         private Builder(String host, int port) {
             this.host = host;
@@ -69,22 +76,53 @@ public final class HttpServer {
 
         public Builder servlet(String path, HttpServlet servlet) {
             servlets.put(path, servlet);
+            routes.add(path);
+            if (context != null) {
+                context.addServlet(new ServletHolder(servlet), path);
+            }
             return this;
         }
 
+        /**
+         * Binds the port and serves the servlets added so far, before the rest of devloop exists; servlets added
+         * later join the running server. The sandbox needs this: its Slack stand-in must answer the auth.test
+         * calls made while devloop boots.
+         */
+        public int serveEarly(PrometheusMeterRegistry registry) throws Exception {
+            this.registry = registry;
+            build();
+            server.start();
+            return connector.getLocalPort();
+        }
+
+        /** Stops a server started by {@link #serveEarly} when the rest of devloop could not start. */
+        public void stopEarly() throws Exception {
+            if (server != null) {
+                server.stop();
+            }
+        }
+
         public HttpServer start() throws Exception {
+            if (server == null) {
+                build();
+                server.start();
+            }
+            return new HttpServer(server, connector);
+        }
+
+        private void build() {
             QueuedThreadPool threads = new QueuedThreadPool(64, 8);
             threads.setName("http");
-            Server server = new Server(threads);
+            server = new Server(threads);
             HttpConfiguration httpConfig = new HttpConfiguration();
             httpConfig.setSendServerVersion(false);
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+            connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
             connector.setHost(host);
             connector.setPort(port);
             server.addConnector(connector);
 
-            ServletContextHandler context = new ServletContextHandler();
-            context.addFilter(new FilterHolder(new RequestMetricsFilter(registry, servlets.keySet())), "/*",
+            context = new ServletContextHandler();
+            context.addFilter(new FilterHolder(new RequestMetricsFilter(registry, routes)), "/*",
                     EnumSet.of(DispatcherType.REQUEST));
             context.addFilter(new FilterHolder(new BodyLimitFilter(MAX_BODY_BYTES)), "/*",
                     EnumSet.of(DispatcherType.REQUEST));
@@ -93,8 +131,6 @@ public final class HttpServer {
             server.setHandler(new GracefulHandler(context));
             server.setStopTimeout(10_000);
             server.setStopAtShutdown(false); // App's own shutdown hook stops things in order
-            server.start();
-            return new HttpServer(server, connector);
         }
     }
 }

@@ -20,7 +20,7 @@ final class RequestMetricsFilter implements Filter {
 
     RequestMetricsFilter(MeterRegistry registry, Set<String> routes) {
         this.registry = registry;
-        this.routes = Set.copyOf(routes);
+        this.routes = routes; // a live view: servlets may join a server that is already serving
     }
 
     @Override

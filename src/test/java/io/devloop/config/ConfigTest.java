@@ -13,7 +13,7 @@ class ConfigTest {
 
     @Test
     void defaults_follow_the_contract() {
-        Config c = Config.from(Map.of(), List.of());
+        Config c = Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"), List.of());
 
         assertThat(c.port()).isEqualTo(3000);
         assertThat(c.bind()).isEqualTo("0.0.0.0");
@@ -52,13 +52,50 @@ class ConfigTest {
     }
 
     @Test
-    void missing_credentials_are_named() {
-        Config.ModeDecision none = Config.from(Map.of(), List.of()).mode();
-        Config.ModeDecision socket = Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"), List.of()).mode();
+    void no_token_at_all_selects_the_sandbox_with_its_own_secrets_database_and_loopback_address() {
+        Config a = Config.from(Map.of(), List.of());
+        Config b = Config.from(Map.of("SLACK_SIGNING_SECRET", "ignored-in-the-sandbox"), List.of());
 
-        assertThat(none.complete()).isFalse();
-        assertThat(none.missing()).anySatisfy(m -> assertThat(m).startsWith("SLACK_BOT_TOKEN"))
-                .anySatisfy(m -> assertThat(m).startsWith("SLACK_SIGNING_SECRET"));
+        assertThat(a.mode().mode()).isEqualTo(Config.Mode.SANDBOX);
+        assertThat(a.bind()).isEqualTo("127.0.0.1");
+        assertThat(a.dbUrl()).isEqualTo(Config.SANDBOX_DB_URL).contains("./data/sandbox;");
+        assertThat(a.signingSecret()).hasSize(64).isNotEqualTo(b.signingSecret()).isNotEqualTo("ignored-in-the-sandbox");
+        assertThat(a.webhookToken()).hasSize(64).isNotEqualTo(b.webhookToken());
+        assertThat(a.githubWebhookSecret()).hasSize(64).isNotEqualTo(a.webhookToken());
+        assertThat(b.mode().mode()).isEqualTo(Config.Mode.SANDBOX);
+    }
+
+    @Test
+    void the_sandbox_keeps_an_explicit_address_database_and_webhook_secrets() {
+        Config c = Config.from(Map.of("DEVLOOP_BIND", "0.0.0.0", "DEVLOOP_DB_URL", "jdbc:h2:mem:x",
+                "DEVLOOP_WEBHOOK_TOKEN", "tok", "GITHUB_WEBHOOK_SECRET", "gh"), List.of());
+
+        assertThat(c.sandbox()).isTrue();
+        assertThat(c.bind()).isEqualTo("0.0.0.0");
+        assertThat(c.dbUrl()).isEqualTo("jdbc:h2:mem:x");
+        assertThat(c.webhookToken()).isEqualTo("tok");
+        assertThat(c.githubWebhookSecret()).isEqualTo("gh");
+    }
+
+    @Test
+    void the_sandbox_flag_wins_over_slack_credentials() {
+        Config c = Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-real", "SLACK_SIGNING_SECRET", "real"), List.of("--sandbox"));
+
+        assertThat(c.mode().mode()).isEqualTo(Config.Mode.SANDBOX);
+        assertThat(c.botToken()).isEqualTo(Config.SANDBOX_BOT_TOKEN);
+        assertThat(c.signingSecret()).isNotEqualTo("real");
+    }
+
+    @Test
+    void missing_credentials_are_named() {
+        Config.ModeDecision tokenOnly = Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1"), List.of()).mode();
+        Config.ModeDecision socket = Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"), List.of()).mode();
+        Config.ModeDecision appTokenOnly = Config.from(Map.of("SLACK_APP_TOKEN", "xapp-1"), List.of()).mode();
+
+        assertThat(tokenOnly.complete()).isFalse();
+        assertThat(tokenOnly.missing()).singleElement().asString().startsWith("SLACK_SIGNING_SECRET");
+        assertThat(appTokenOnly.complete()).isFalse();
+        assertThat(appTokenOnly.missing()).anySatisfy(m -> assertThat(m).startsWith("SLACK_BOT_TOKEN"));
         assertThat(socket.complete()).isFalse();
         assertThat(socket.missing()).singleElement().asString().contains("Socket Mode");
     }

@@ -25,15 +25,39 @@ class JarIT {
     private static final Path JAR = Path.of("target/devloop.jar");
 
     @Test
-    void without_slack_settings_the_jar_says_what_to_set_and_exits_2(@TempDir Path dir) throws Exception {
-        Process p = start(dir, Map.of());
+    void an_incomplete_slack_setup_says_what_to_set_and_exits_2(@TempDir Path dir) throws Exception {
+        Process p = start(dir, Map.of("SLACK_BOT_TOKEN", "xoxb-no-secret"));
 
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = output(dir);
         assertThat(p.exitValue()).isEqualTo(2);
-        assertThat(output).contains("SLACK_BOT_TOKEN").contains("SLACK_SIGNING_SECRET").contains("manifest.yml")
+        assertThat(output).contains("SLACK_SIGNING_SECRET").contains("manifest.yml").contains("--sandbox")
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(dir.resolve("data")).as("no database is created for a run that cannot start").doesNotExist();
+    }
+
+    @Test
+    void without_slack_settings_the_jar_opens_the_sandbox_on_loopback_with_its_own_database(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        Process p = start(dir, Map.of("PORT", Integer.toString(port)));
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> output(dir).contains("devloop sandbox: open"));
+            assertThat(output(dir)).contains("devloop sandbox: open http://localhost:" + port + "/sandbox")
+                    .contains("mode=sandbox").contains("bind=127.0.0.1");
+            String base = "http://127.0.0.1:" + port;
+            assertThat(Http.get(base + "/sandbox").body()).contains("devloop sandbox");
+
+            var sent = Http.postJson(base + "/sandbox/command", "{\"user\":\"U0ALICE\",\"conversation\":\"C0GENERAL\","
+                    + "\"text\":\"/devloop plan From the jar\"}");
+            assertThat(sent.statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    Http.get(base + "/sandbox/state?user=U0ALICE&conversation=C0GENERAL").body().contains("From the jar"));
+            assertThat(Files.list(dir.resolve("data")).map(f -> f.getFileName().toString()).toList())
+                    .anySatisfy(name -> assertThat(name).startsWith("sandbox"));
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     @Test
