@@ -25,6 +25,7 @@ import io.devloop.tasks.UserZones;
 import io.devloop.slack.Outbox;
 import io.devloop.slack.OutboxSender;
 import io.devloop.slack.SlackSetup;
+import io.devloop.slack.SocketMode;
 import io.devloop.slack.SlackSetup.BotIdentity;
 import io.devloop.slack.SlackSetup.SlackUnavailableException;
 import io.devloop.tasks.DigestHandlers;
@@ -58,18 +59,23 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final Config config;
+    private final Config.Mode mode;
     private final BotIdentity bot;
     private final Database db;
     private final Scheduler scheduler;
     private final OutboxSender sender;
     private final com.slack.api.bolt.App bolt;
+    private final SocketMode socket;
     private final HttpServer http;
     private final PrometheusMeterRegistry registry;
     private final TaskService tasks;
 
-    private App(Config config, BotIdentity bot, Database db, Scheduler scheduler, OutboxSender sender,
-                com.slack.api.bolt.App bolt, HttpServer http, PrometheusMeterRegistry registry, TaskService tasks) {
+    private App(Config config, Config.Mode mode, BotIdentity bot, Database db, Scheduler scheduler, OutboxSender sender,
+                com.slack.api.bolt.App bolt, SocketMode socket, HttpServer http, PrometheusMeterRegistry registry,
+                TaskService tasks) {
         this.config = config;
+        this.mode = mode;
+        this.socket = socket;
         this.bot = bot;
         this.db = db;
         this.scheduler = scheduler;
@@ -156,11 +162,19 @@ public final class App implements AutoCloseable {
             bolt.start();
             started.add(0, bolt::stop);
 
-            HttpServer http = HttpServer.builder(config.bind(), config.port())
-                    .slack(bolt)
-                    .probes(() -> readinessProblem(db, scheduler), registry)
-                    .start();
-            return new App(config, bot, db, scheduler, sender, bolt, http, registry, tasks);
+            Config.Mode mode = config.mode().mode();
+            HttpServer.Builder server = HttpServer.builder(config.bind(), config.port())
+                    .probes(() -> readinessProblem(db, scheduler), registry);
+            SocketMode socket = null;
+            if (mode == Config.Mode.SOCKET) {
+                // Slack's requests come over the socket; /slack/events is not served (there is no secret to check)
+                socket = SocketMode.connect(bolt, config.appToken());
+                started.add(0, socket);
+            } else {
+                server.slack(bolt);
+            }
+            HttpServer http = server.start();
+            return new App(config, mode, bot, db, scheduler, sender, bolt, socket, http, registry, tasks);
         } catch (StartupException e) {
             closeAll(started);
             throw e;
@@ -195,7 +209,7 @@ public final class App implements AutoCloseable {
     }
 
     public String summary() {
-        return "devloop " + Version.current() + " started: mode=http port=" + port() + " bind=" + config.bind()
+        return "devloop " + Version.current() + " started: mode=" + mode.name().toLowerCase(java.util.Locale.ROOT) + " port=" + port() + " bind=" + config.bind()
                 + " db=" + config.dbKind() + " slack_api=" + config.slackApiUrl() + " team=" + bot.teamId()
                 + " node=" + config.nodeId();
     }
@@ -229,6 +243,9 @@ public final class App implements AutoCloseable {
     public void close() {
         log.info("devloop stopping");
         List<AutoCloseable> parts = new ArrayList<>();
+        if (socket != null) {
+            parts.add(socket); // stop taking Slack's requests first, like the HTTP server
+        }
         parts.add(http::stop);
         parts.add(bolt::stop);
         parts.add(sender);

@@ -52,15 +52,27 @@ class ConfigTest {
     }
 
     @Test
+    void bot_token_and_app_token_select_socket_mode_without_a_signing_secret() {
+        Config socket = Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"), List.of());
+        Config both = Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1",
+                "SLACK_SIGNING_SECRET", "s"), List.of());
+
+        assertThat(socket.mode().mode()).isEqualTo(Config.Mode.SOCKET);
+        assertThat(socket.mode().missing()).isEmpty();
+        assertThat(both.mode().mode()).as("the app token wins: Socket Mode needs no public URL").isEqualTo(Config.Mode.SOCKET);
+    }
+
+    @Test
     void missing_credentials_are_named() {
         Config.ModeDecision none = Config.from(Map.of(), List.of()).mode();
-        Config.ModeDecision socket = Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"), List.of()).mode();
+        Config.ModeDecision tokenOnly = Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1"), List.of()).mode();
+        Config.ModeDecision appTokenOnly = Config.from(Map.of("SLACK_APP_TOKEN", "xapp-1"), List.of()).mode();
 
         assertThat(none.complete()).isFalse();
         assertThat(none.missing()).anySatisfy(m -> assertThat(m).startsWith("SLACK_BOT_TOKEN"))
-                .anySatisfy(m -> assertThat(m).startsWith("SLACK_SIGNING_SECRET"));
-        assertThat(socket.complete()).isFalse();
-        assertThat(socket.missing()).singleElement().asString().contains("Socket Mode");
+                .anySatisfy(m -> assertThat(m).startsWith("SLACK_SIGNING_SECRET").contains("SLACK_APP_TOKEN"));
+        assertThat(tokenOnly.missing()).singleElement().asString().contains("SLACK_SIGNING_SECRET").contains("Socket Mode");
+        assertThat(appTokenOnly.missing()).singleElement().asString().startsWith("SLACK_BOT_TOKEN");
     }
 
     @Test
