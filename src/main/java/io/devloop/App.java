@@ -175,7 +175,7 @@ public final class App implements AutoCloseable {
             }
             HttpServer http = server.start();
             return new App(config, mode, bot, db, scheduler, sender, bolt, socket, http, registry, tasks);
-        } catch (StartupException e) {
+        } catch (StartupException | SlackUnavailableException e) {
             closeAll(started);
             throw e;
         } catch (Exception e) {
