@@ -7,6 +7,9 @@ import io.devloop.config.LogSetup;
 import io.devloop.config.Version;
 import io.devloop.db.Database;
 import io.devloop.home.HomeHandlers;
+import io.devloop.home.HomePublisher;
+import io.devloop.home.HomeRefresh;
+import io.devloop.home.HomeService;
 import io.devloop.loop.FeedbackHandlers;
 import io.devloop.loop.LoopHandlers;
 import io.devloop.loop.LoopService;
@@ -69,10 +72,12 @@ public final class App implements AutoCloseable {
     private final HttpServer http;
     private final PrometheusMeterRegistry registry;
     private final TaskService tasks;
+    private final HomePublisher homes;
 
     private App(Config config, Config.Mode mode, BotIdentity bot, Database db, Scheduler scheduler, OutboxSender sender,
                 com.slack.api.bolt.App bolt, SocketMode socket, HttpServer http, PrometheusMeterRegistry registry,
-                TaskService tasks) {
+                TaskService tasks, HomePublisher homes) {
+        this.homes = homes;
         this.config = config;
         this.mode = mode;
         this.socket = socket;
@@ -136,7 +141,9 @@ public final class App implements AutoCloseable {
             scheduler.start();
             HousekeepingJob.schedule(scheduler);
             QuartzTaskReminders reminders = new QuartzTaskReminders(scheduler, clock);
-            TaskService tasks = new TaskService(db.jdbi(), outbox, reminders, clock);
+            HomePublisher homes = new HomePublisher(new HomeService(db.jdbi(), zones, clock), slack, team -> config.botToken());
+            started.add(0, homes);
+            TaskService tasks = new TaskService(db.jdbi(), outbox, reminders, clock, homes);
 
             OutboxSender sender = new OutboxSender(db.jdbi(), slack, team -> config.botToken(), config.nodeId(),
                     clock, outbox, registry);
@@ -146,9 +153,8 @@ public final class App implements AutoCloseable {
             com.slack.api.bolt.App bolt = SlackSetup.boltApp(config, slack, registry);
             CommandRouter router = new CommandRouter();
             LoopCards cards = new LoopCards(outbox, clock);
-            new LoopHandlers(new LoopService(db.jdbi(), outbox, clock, cards), new PhaseService(db.jdbi(), cards), clock)
-                    .register(bolt, router);
-            new HomeHandlers().register(bolt);
+            LoopService loops = new LoopService(db.jdbi(), outbox, clock, cards);
+            new LoopHandlers(loops, new PhaseService(db.jdbi(), cards), clock).register(bolt, router);
             ExperimentService experiments = new ExperimentService(db.jdbi(), clock);
             new ExperimentHandlers(experiments, zones).register(bolt);
             new ReminderHandlers(tasks, reminders, zones, clock).register(bolt);
@@ -157,7 +163,9 @@ public final class App implements AutoCloseable {
             LoopPartHandlers.pipeline(db.jdbi(), cards, clock).register(bolt, router);
             LoopPartHandlers.metrics(db.jdbi(), cards, clock).register(bolt, router);
             DigestHandlers digests = new DigestHandlers(db.jdbi(), new DigestSchedule(scheduler), zones, clock);
-            new TaskHandlers(db.jdbi(), tasks, experiments, zones, clock, digests::digestCommand).register(bolt, router);
+            TaskHandlers taskHandlers = new TaskHandlers(db.jdbi(), tasks, experiments, zones, clock, digests::digestCommand);
+            taskHandlers.register(bolt, router);
+            new HomeHandlers(homes, loops, (team, channel, user) -> taskHandlers.addForm(bolt, team, channel, user)).register(bolt);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);
@@ -174,7 +182,7 @@ public final class App implements AutoCloseable {
                 server.slack(bolt);
             }
             HttpServer http = server.start();
-            return new App(config, mode, bot, db, scheduler, sender, bolt, socket, http, registry, tasks);
+            return new App(config, mode, bot, db, scheduler, sender, bolt, socket, http, registry, tasks, homes);
         } catch (StartupException | SlackUnavailableException e) {
             closeAll(started);
             throw e;
@@ -238,6 +246,11 @@ public final class App implements AutoCloseable {
         return tasks;
     }
 
+    /** For domains that change what home tabs show (incidents): {@code homeRefresh().changed(team, users)}. */
+    public HomeRefresh homeRefresh() {
+        return homes;
+    }
+
     /** Graceful: finish in-flight requests, stop sending (claims handed back), stop the scheduler, close the pool. */
     @Override
     public void close() {
@@ -249,6 +262,7 @@ public final class App implements AutoCloseable {
         parts.add(http::stop);
         parts.add(bolt::stop);
         parts.add(sender);
+        parts.add(homes);
         parts.add(() -> scheduler.shutdown(true));
         parts.add(db);
         closeAll(parts);
