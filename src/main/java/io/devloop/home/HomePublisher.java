@@ -23,13 +23,17 @@ import java.util.concurrent.TimeUnit;
 public final class HomePublisher implements HomeRefresh, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HomePublisher.class);
     /** Long enough to fold a burst (a form saving several tasks, an incident changing twice) into one publish. */
-    private static final long COALESCE_MILLIS = 300;
+    private static final long COALESCE_MILLIS = 500;
 
     private final HomeService homes;
     private final Slack slack;
     private final BotTokens tokens;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
+    /**
+     * One thread: home tabs are a background nicety, so a burst of changes for many people (a bulk import) must not
+     * compete with request handling for the CPU and the pool; and views.publish is rate-limited per workspace anyway.
+     */
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "home-publisher");
         t.setDaemon(true);
         return t;
