@@ -13,6 +13,9 @@ import io.devloop.incidents.IncidentService;
 import io.devloop.incidents.QuartzIncidentReminders;
 import io.devloop.incidents.RollbackHandlers;
 import io.devloop.incidents.RollbackService;
+import io.devloop.home.HomePublisher;
+import io.devloop.home.HomeRefresh;
+import io.devloop.home.HomeService;
 import io.devloop.loop.FeedbackHandlers;
 import io.devloop.loop.LoopHandlers;
 import io.devloop.loop.LoopService;
@@ -32,6 +35,7 @@ import io.devloop.tasks.UserZones;
 import io.devloop.slack.Outbox;
 import io.devloop.slack.OutboxSender;
 import io.devloop.slack.SlackSetup;
+import io.devloop.slack.SocketMode;
 import io.devloop.slack.SlackSetup.BotIdentity;
 import io.devloop.slack.SlackSetup.SlackUnavailableException;
 import io.devloop.tasks.DigestHandlers;
@@ -65,20 +69,26 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final Config config;
+    private final Config.Mode mode;
     private final BotIdentity bot;
     private final Database db;
     private final Scheduler scheduler;
     private final OutboxSender sender;
     private final com.slack.api.bolt.App bolt;
+    private final SocketMode socket;
     private final HttpServer http;
     private final PrometheusMeterRegistry registry;
     private final TaskService tasks;
     private final Sandbox sandbox;
+    private final HomePublisher homes;
 
-    private App(Config config, BotIdentity bot, Database db, Scheduler scheduler, OutboxSender sender,
-                com.slack.api.bolt.App bolt, HttpServer http, PrometheusMeterRegistry registry, TaskService tasks,
-                Sandbox sandbox) {
+    private App(Config config, Config.Mode mode, BotIdentity bot, Database db, Scheduler scheduler, OutboxSender sender,
+                com.slack.api.bolt.App bolt, SocketMode socket, HttpServer http, PrometheusMeterRegistry registry,
+                TaskService tasks, HomePublisher homes, Sandbox sandbox) {
+        this.homes = homes;
         this.config = config;
+        this.mode = mode;
+        this.socket = socket;
         this.bot = bot;
         this.db = db;
         this.scheduler = scheduler;
@@ -152,7 +162,9 @@ public final class App implements AutoCloseable {
             scheduler.start();
             HousekeepingJob.schedule(scheduler);
             QuartzTaskReminders reminders = new QuartzTaskReminders(scheduler, clock);
-            TaskService tasks = new TaskService(db.jdbi(), outbox, reminders, clock);
+            HomePublisher homes = new HomePublisher(new HomeService(db.jdbi(), zones, clock), slack, team -> config.botToken());
+            started.add(0, homes);
+            TaskService tasks = new TaskService(db.jdbi(), outbox, reminders, clock, homes);
 
             OutboxSender sender = new OutboxSender(db.jdbi(), slack, team -> config.botToken(), config.nodeId(),
                     clock, outbox, registry);
@@ -162,9 +174,8 @@ public final class App implements AutoCloseable {
             com.slack.api.bolt.App bolt = SlackSetup.boltApp(config, slack, registry);
             CommandRouter router = new CommandRouter();
             LoopCards cards = new LoopCards(outbox, clock);
-            new LoopHandlers(new LoopService(db.jdbi(), outbox, clock, cards), new PhaseService(db.jdbi(), cards), clock)
-                    .register(bolt, router);
-            new HomeHandlers().register(bolt);
+            LoopService loops = new LoopService(db.jdbi(), outbox, clock, cards);
+            new LoopHandlers(loops, new PhaseService(db.jdbi(), cards), clock).register(bolt, router);
             ExperimentService experiments = new ExperimentService(db.jdbi(), clock);
             new ExperimentHandlers(experiments, zones).register(bolt);
             new ReminderHandlers(tasks, reminders, zones, clock).register(bolt);
@@ -173,20 +184,30 @@ public final class App implements AutoCloseable {
             LoopPartHandlers.pipeline(db.jdbi(), cards, clock).register(bolt, router);
             LoopPartHandlers.metrics(db.jdbi(), cards, clock).register(bolt, router);
             DigestHandlers digests = new DigestHandlers(db.jdbi(), new DigestSchedule(scheduler), zones, clock);
-            new TaskHandlers(db.jdbi(), tasks, experiments, zones, clock, digests::digestCommand).register(bolt, router);
+            TaskHandlers taskHandlers = new TaskHandlers(db.jdbi(), tasks, experiments, zones, clock, digests::digestCommand);
+            taskHandlers.register(bolt, router);
+            new HomeHandlers(homes, loops, (team, channel, user) -> taskHandlers.addForm(bolt, team, channel, user)).register(bolt);
             QuartzIncidentReminders incidentReminders = new QuartzIncidentReminders(scheduler, config.incidentUpdateEvery(), clock);
-            IncidentService incidents = new IncidentService(db.jdbi(), outbox, incidentReminders, tasks, config.alertChannel(), clock);
+            IncidentService incidents = new IncidentService(db.jdbi(), outbox, incidentReminders, tasks, config.alertChannel(), clock,
+                    homes);
             new IncidentHandlers(incidents, incidentReminders, zones, clock).register(bolt, router);
             new RollbackHandlers(new RollbackService(db.jdbi(), outbox, incidents, clock)).register(bolt, router);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);
 
-            HttpServer http = web
-                    .slack(bolt)
-                    .probes(() -> readinessProblem(db, scheduler), registry)
-                    .start();
-            return new App(config, bot, db, scheduler, sender, bolt, http, registry, tasks, sandbox);
+            Config.Mode mode = config.mode().mode();
+            web.probes(() -> readinessProblem(db, scheduler), registry);
+            SocketMode socket = null;
+            if (mode == Config.Mode.SOCKET) {
+                // Slack's requests come over the socket; /slack/events is not served (there is no secret to check)
+                socket = SocketMode.connect(bolt, config.appToken());
+                started.add(0, socket);
+            } else {
+                web.slack(bolt);
+            }
+            HttpServer http = web.start();
+            return new App(config, mode, bot, db, scheduler, sender, bolt, socket, http, registry, tasks, homes, sandbox);
         } catch (StartupException | SlackUnavailableException e) {
             closeAll(started);
             throw e;
@@ -235,7 +256,7 @@ public final class App implements AutoCloseable {
     }
 
     public String summary() {
-        return "devloop " + Version.current() + " started: mode=" + (sandbox == null ? "http" : "sandbox") + " port=" + port() + " bind=" + config.bind()
+        return "devloop " + Version.current() + " started: mode=" + mode.name().toLowerCase(java.util.Locale.ROOT) + " port=" + port() + " bind=" + config.bind()
                 + " db=" + config.dbKind() + " slack_api=" + config.slackApiUrl() + " team=" + bot.teamId()
                 + " node=" + config.nodeId();
     }
@@ -273,14 +294,23 @@ public final class App implements AutoCloseable {
         return tasks;
     }
 
+    /** For domains that change what home tabs show (incidents): {@code homeRefresh().changed(team, users)}. */
+    public HomeRefresh homeRefresh() {
+        return homes;
+    }
+
     /** Graceful: finish in-flight requests, stop sending (claims handed back), stop the scheduler, close the pool. */
     @Override
     public void close() {
         log.info("devloop stopping");
         List<AutoCloseable> parts = new ArrayList<>();
+        if (socket != null) {
+            parts.add(socket); // stop taking Slack's requests first, like the HTTP server
+        }
         parts.add(http::stop);
         parts.add(bolt::stop);
         parts.add(sender);
+        parts.add(homes);
         parts.add(() -> scheduler.shutdown(true));
         parts.add(db);
         closeAll(parts);

@@ -31,6 +31,22 @@ class StartupTest {
     }
 
     @Test
+    void an_app_token_slack_refuses_stops_startup_with_a_clear_message() {
+        try (FakeSlack slack = new FakeSlack()) {
+            slack.stub("apps.connections.open", okJson("{\"ok\":false,\"error\":\"invalid_auth\"}"));
+            Map<String, String> env = new HashMap<>(TestServer.env(slack, TestServer.freshH2Url()));
+            env.put("SLACK_APP_TOKEN", "xapp-1-revoked");
+
+            assertThatThrownBy(() -> App.start(Config.from(env, List.of())))
+                    .isInstanceOfSatisfying(SlackSetup.SlackUnavailableException.class, e -> {
+                        assertThat(e.refused()).isTrue();
+                        assertThat(e.getMessage()).contains("Slack refused SLACK_APP_TOKEN").contains("invalid_auth")
+                                .contains("connections:write");
+                    });
+        }
+    }
+
+    @Test
     void an_unreachable_slack_stops_startup_naming_the_url() {
         Map<String, String> env = TestServer.env("http://127.0.0.1:9/api/", TestServer.freshH2Url());
 

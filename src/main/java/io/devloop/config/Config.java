@@ -110,8 +110,9 @@ public record Config(
     }
 
     /**
-     * The transport these credentials select, or what is missing. No token at all selects the sandbox; any other
-     * incomplete combination is a mistake to report. Socket Mode is not built yet: it reports what to set instead.
+     * The transport these credentials select, or what is missing. No token at all (or --sandbox) selects the
+     * sandbox; an app-level token selects Socket Mode (no signing secret needed: Slack's requests arrive over the
+     * WebSocket devloop opened); a signing secret alone selects HTTP. Any other incomplete combination is reported.
      */
     public ModeDecision mode() {
         List<String> missing = new ArrayList<>();
@@ -121,12 +122,12 @@ public record Config(
         if (botToken == null) {
             missing.add("SLACK_BOT_TOKEN (the app's Bot User OAuth Token, xoxb-…)");
         }
-        if (signingSecret == null) {
-            missing.add(appToken != null
-                    ? "SLACK_SIGNING_SECRET (Socket Mode via SLACK_APP_TOKEN is not available in this version yet)"
-                    : "SLACK_SIGNING_SECRET (Basic Information → App Credentials → Signing Secret)");
+        if (signingSecret == null && appToken == null) {
+            missing.add("SLACK_SIGNING_SECRET (Basic Information → App Credentials → Signing Secret) for HTTP, or"
+                    + " SLACK_APP_TOKEN (an app-level token xapp-… with connections:write) for Socket Mode");
         }
-        return new ModeDecision(missing.isEmpty() ? Mode.HTTP : null, missing);
+        Mode mode = !missing.isEmpty() ? null : appToken != null ? Mode.SOCKET : Mode.HTTP;
+        return new ModeDecision(mode, missing);
     }
 
     public boolean isPostgres() {

@@ -1,6 +1,7 @@
 package io.devloop.incidents;
 
 import io.devloop.db.Counters;
+import io.devloop.home.HomeRefresh;
 import io.devloop.slack.Outbox;
 import io.devloop.slack.OutboxMessage;
 import io.devloop.slack.RetryDedupe;
@@ -36,9 +37,17 @@ public final class IncidentService {
     private final TaskService tasks;
     private final String alertChannel;
     private final Clock clock;
+    private final HomeRefresh homes;
 
     public IncidentService(Jdbi jdbi, Outbox outbox, IncidentReminders reminders, TaskService tasks, String alertChannel,
                            Clock clock) {
+        this(jdbi, outbox, reminders, tasks, alertChannel, clock, HomeRefresh.NONE);
+    }
+
+    /** @param homes told after each committed change, so the home tabs of its commander and declarer show it */
+    public IncidentService(Jdbi jdbi, Outbox outbox, IncidentReminders reminders, TaskService tasks, String alertChannel,
+                           Clock clock, HomeRefresh homes) {
+        this.homes = homes;
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.reminders = reminders;
@@ -350,6 +359,12 @@ public final class IncidentService {
 
     void afterChange(Incident incident) {
         outbox.wake();
+        List<String> people = new ArrayList<>();
+        incident.owner().ifPresent(people::add);
+        if (!Incident.ALERTMANAGER.equals(incident.declaredBy()) && !people.contains(incident.declaredBy())) {
+            people.add(incident.declaredBy());
+        }
+        homes.changed(incident.teamId(), people);
         if (incident.isResolved()) {
             reminders.cancel(incident.teamId(), incident.id());
         } else {

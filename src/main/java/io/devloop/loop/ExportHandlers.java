@@ -19,7 +19,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * `/devloop export <loop>` and the card's Export button: ack at once with "Exporting 4 files…", upload after the
+ * `/devloop export <loop>` and the card's Export button: ack at once with "Exporting 5 files…", upload after the
  * ack, and tell the requester through the request's response_url if Slack refused the files.
  */
 public final class ExportHandlers {
@@ -106,10 +106,10 @@ public final class ExportHandlers {
         }
     }
 
-    /** "Exporting 4 files for L-3 Checkout v2 …", naming the channel when it is not the one the user is in. */
+    /** "Exporting 5 files for L-3 Checkout v2 …", naming the channel when it is not the one the user is in. */
     static String progress(Loop loop, String requestChannelId) {
         String where = loop.channelId().equals(requestChannelId) ? "" : " to <#" + loop.channelId() + ">";
-        return ":hourglass_flowing_sand: Exporting " + LoopExport.FILE_COUNT + " files for *" + loop.displayId() + " "
+        return ":hourglass_flowing_sand: Exporting " + ExportService.FILE_COUNT + " files for *" + loop.displayId() + " "
                 + SlackText.escape(SlackText.truncate(loop.feature(), FEATURE_LIMIT)) + "*" + where + " …";
     }
 

@@ -14,11 +14,13 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Exports a loop: reads its snapshot, renders the four markdown files and shares them in the loop's channel with
+ * Exports a loop: reads its snapshot, renders the four markdown files and the loop diagram (a PNG) and shares them in
+ * the loop's channel with
  * Slack's files upload v2 (files.getUploadURLExternal → POST to the upload URL → files.completeUploadExternal, all
  * three done by the SDK's filesUploadV2). Runs after the ack; failures come back as words for the requester.
  *
@@ -30,6 +32,9 @@ public final class ExportService {
     private static final int COMMENT_FEATURE_LIMIT = 200;
     /** Our name for a failed POST to the upload URL, which answers with an HTTP status instead of a Slack error. */
     private static final String UPLOAD_HTTP = "upload_http_";
+    public static final String DIAGRAM = "loop-diagram.png";
+    /** The four markdown files and the diagram. */
+    public static final int FILE_COUNT = LoopExport.FILE_COUNT + 1;
 
     private final Jdbi jdbi;
     private final ZoneId zone;
@@ -56,10 +61,9 @@ public final class ExportService {
         LoopSnapshot snapshot = found.get();
         Loop loop = snapshot.loop();
         Score score = Score.of(snapshot);
-        List<FilesUploadV2Request.UploadFile> files = LoopExport.files(snapshot, score, zone).entrySet().stream()
-                .map(f -> FilesUploadV2Request.UploadFile.builder().filename(f.getKey()).title(f.getKey())
-                        .fileData(f.getValue().getBytes(StandardCharsets.UTF_8)).build())
-                .toList();
+        List<FilesUploadV2Request.UploadFile> files = new ArrayList<>();
+        LoopExport.files(snapshot, score, zone).forEach((name, markdown) -> files.add(upload(name, markdown.getBytes(StandardCharsets.UTF_8))));
+        files.add(upload(DIAGRAM, LoopDiagram.png(snapshot)));
         try {
             FilesUploadV2Response r = slack.filesUploadV2(req -> req.channel(loop.channelId())
                     .initialComment(comment(loop, requesterId, score)).uploadFiles(files));
@@ -80,6 +84,10 @@ public final class ExportService {
             log.warn("export {} team={}: Slack unreachable: {}", loop.displayId(), teamId, e.toString());
             return new Result.Failed(loop, problem(loop, "I couldn't reach Slack to upload the files. Try again in a minute."));
         }
+    }
+
+    private static FilesUploadV2Request.UploadFile upload(String filename, byte[] data) {
+        return FilesUploadV2Request.UploadFile.builder().filename(filename).title(filename).fileData(data).build();
     }
 
     /** The message the files are shared with, in the loop's channel. */

@@ -103,6 +103,16 @@ public final class TaskHandlers {
         return ctx.ack(TASK_USAGE);
     }
 
+    /**
+     * The add form for a channel, for a modal opened elsewhere (the home tab's Add a task); warms the creator's
+     * zone like the command does.
+     */
+    public com.slack.api.model.view.View addForm(App app, String teamId, String channelId, String userId) {
+        List<Loop> loops = jdbi.withExtension(LoopDao.class, dao -> dao.inChannel(teamId, channelId));
+        app.executorService().submit(() -> zones.of(teamId, userId));
+        return TaskViews.addModal(channelId, "", loops, userId);
+    }
+
     private static void open(App app, SlashCommandContext ctx, String triggerId, com.slack.api.model.view.View modal) {
         Modals.openAfterAck(app, ctx.client(), triggerId, "the task form", () -> java.util.Optional.of(modal));
     }

@@ -1,6 +1,7 @@
 package io.devloop.tasks;
 
 import io.devloop.db.Counters;
+import io.devloop.home.HomeRefresh;
 import io.devloop.loop.Loop;
 import io.devloop.loop.LoopDao;
 import io.devloop.slack.Outbox;
@@ -21,12 +22,19 @@ public final class TaskService {
     private final Outbox outbox;
     private final TaskReminders reminders;
     private final Clock clock;
+    private final HomeRefresh homes;
 
     public TaskService(Jdbi jdbi, Outbox outbox, TaskReminders reminders, Clock clock) {
+        this(jdbi, outbox, reminders, clock, HomeRefresh.NONE);
+    }
+
+    /** @param homes told after each committed change, so the assignees' home tabs show it */
+    public TaskService(Jdbi jdbi, Outbox outbox, TaskReminders reminders, Clock clock, HomeRefresh homes) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.reminders = reminders;
         this.clock = clock;
+        this.homes = homes;
     }
 
     /** A task as the add form gives it, before it has an id. */
@@ -57,6 +65,7 @@ public final class TaskService {
         created.ifPresent(t -> {
             outbox.wake();
             reminders.schedule(t);
+            homes.changed(teamId, java.util.Collections.singletonList(t.assigneeId())); // may be unassigned
         });
         return created;
     }
@@ -67,12 +76,14 @@ public final class TaskService {
      */
     public Optional<Task> update(String teamId, long taskId, Draft d) {
         Instant now = clock.instant();
+        List<String> previousAssignee = new java.util.ArrayList<>(1);
         Optional<Task> updated = jdbi.inTransaction(h -> {
             TaskDao dao = h.attach(TaskDao.class);
             Optional<Task> old = dao.find(teamId, taskId);
             if (old.isEmpty()) {
                 return Optional.empty();
             }
+            previousAssignee.add(old.get().assigneeId());
             Long loopId = d.loopId() == null ? null
                     : h.attach(LoopDao.class).find(teamId, d.loopId()).map(Loop::id).orElse(null);
             Task t = old.get();
@@ -82,6 +93,8 @@ public final class TaskService {
             return dao.find(teamId, taskId);
         });
         updated.filter(t -> !t.isDone()).ifPresent(reminders::schedule);
+        updated.ifPresent(t -> homes.changed(teamId, java.util.stream.Stream.concat(previousAssignee.stream(),
+                java.util.stream.Stream.of(t.assigneeId())).toList())); // a reassigned task leaves one tab, joins another
         return updated;
     }
 
@@ -103,6 +116,7 @@ public final class TaskService {
         reminders.cancel(teamId, task.get().id()); // also when it was done already: nothing must remind of it
         if (changed) {
             outbox.wake();
+            homes.changed(teamId, java.util.Collections.singletonList(task.get().assigneeId()));
         }
         return changed ? Change.CHANGED : Change.ALREADY;
     }
@@ -115,6 +129,7 @@ public final class TaskService {
         int changed = jdbi.withExtension(TaskDao.class, dao -> dao.reopen(teamId, task.get().id(), clock.instant()));
         if (changed == 1) {
             bySeq(teamId, seq).ifPresent(reminders::schedule);
+            homes.changed(teamId, java.util.Collections.singletonList(task.get().assigneeId()));
         }
         return changed == 1 ? Change.CHANGED : Change.ALREADY;
     }

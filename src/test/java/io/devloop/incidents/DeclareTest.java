@@ -75,6 +75,15 @@ class DeclareTest extends DevloopTest {
     }
 
     @Test
+    void acknowledging_republishes_the_new_commanders_home_tab_with_the_incident() {
+        long id = IncidentFixtures.declare(server, "SEV1", "api", "API down");
+        server.slack().clickButton("U0BOB", IncidentViews.ACK_ACTION, Long.toString(id));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> slack.calls("views.publish").stream()
+                .anyMatch(c -> "U0BOB".equals(c.get("user_id")) && c.get("view").contains("INC-1")));
+        assertThat(slack.calls("views.publish")).anySatisfy(c -> assertThat(c.get("user_id")).isEqualTo(SlackRequests.USER));
+    }
+
+    @Test
     void incidents_lists_open_ones_and_recent_ones_with_their_learning_log_status() {
         long a = IncidentFixtures.declare(server, "SEV1", "api", "API down");
         IncidentFixtures.declare(server, "SEV3", "search", "Search slow");

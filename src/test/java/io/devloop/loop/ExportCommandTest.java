@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * `/devloop export` and the card's Export button, through signed requests: the ack comes at once, the four files
- * are shared in the loop's channel with files upload v2 against the fake Slack, and Slack's refusals reach the
+ * `/devloop export` and the card's Export button, through signed requests: the ack comes at once, the four markdown
+ * files and the loop diagram * are shared in the loop's channel with files upload v2 against the fake Slack, and Slack's refusals reach the
  * requester through response_url. The server runs in Europe/Berlin, the golden files' zone.
  */
 class ExportCommandTest {
@@ -54,28 +57,35 @@ class ExportCommandTest {
     }
 
     @Test
-    void export_acks_at_once_then_shares_four_files_equal_to_the_golden_markdown_in_the_loops_channel() throws Exception {
+    void export_acks_at_once_then_shares_the_golden_markdown_and_the_diagram_in_the_loops_channel() throws Exception {
         seedCompleteLoop();
 
         HttpResponse<String> ack = command("export L-3");
 
         assertThat(ack.statusCode()).isEqualTo(200);
-        assertThat(SlackRequests.ackText(ack)).isEqualTo(":hourglass_flowing_sand: Exporting 4 files for *L-3 Shopping Cart Abandonment Emails* …");
+        assertThat(SlackRequests.ackText(ack)).isEqualTo(":hourglass_flowing_sand: Exporting 5 files for *L-3 Shopping Cart Abandonment Emails* …");
         await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("files.completeUploadExternal").size() == 1);
         Map<String, String> golden = LoopExportGoldenTest.golden();
         List<FakeSlack.Call> urls = slack.calls("files.getUploadURLExternal");
-        assertThat(urls).extracting(c -> c.get("filename")).containsExactlyElementsOf(golden.keySet());
-        for (FakeSlack.Call call : urls) {
+        List<String> expected = new java.util.ArrayList<>(golden.keySet());
+        expected.add(ExportService.DIAGRAM);
+        assertThat(urls).extracting(c -> c.get("filename")).containsExactlyElementsOf(expected);
+        for (FakeSlack.Call call : urls.subList(0, golden.size())) {
             assertThat(call.get("length")).isEqualTo(Integer.toString(golden.get(call.get("filename")).getBytes(StandardCharsets.UTF_8).length));
         }
         for (var file : golden.entrySet()) {
             assertThat(uploadedBody(file.getKey())).as(file.getKey()).isEqualTo(file.getValue());
         }
+        BufferedImage diagram = ImageIO.read(new ByteArrayInputStream(slack.uploadedBytes(ExportService.DIAGRAM)));
+        assertThat(diagram.getWidth()).isEqualTo(LoopDiagram.WIDTH);
+        assertThat(diagram.getHeight()).isEqualTo(LoopDiagram.HEIGHT);
+        assertThat(urls.get(4).get("length")).isEqualTo(Integer.toString(slack.uploadedBytes(ExportService.DIAGRAM).length));
         FakeSlack.Call complete = slack.calls("files.completeUploadExternal").get(0);
         assertThat(complete.get("channel_id")).isEqualTo(SlackRequests.CHANNEL);
         JsonArray files = JsonParser.parseString(complete.get("files")).getAsJsonArray();
         assertThat(files.asList()).extracting(f -> f.getAsJsonObject().get("id").getAsString())
-                .containsExactly("F-loop-mapping.md", "F-feedback-loops.md", "F-pipeline-design.md", "F-success-metrics.md");
+                .containsExactly("F-loop-mapping.md", "F-feedback-loops.md", "F-pipeline-design.md", "F-success-metrics.md",
+                        "F-loop-diagram.png");
         assertThat(complete.get("initial_comment")).contains("*L-3 Shopping Cart Abandonment Emails*")
                 .contains("<@" + SlackRequests.USER + ">").contains("Completeness 100/100");
         assertThat(responses()).as("nothing went wrong, so nothing is said through response_url").isEmpty();
@@ -88,7 +98,7 @@ class ExportCommandTest {
 
         HttpResponse<String> ack = command("export shopping cart");
 
-        assertThat(SlackRequests.ackText(ack)).startsWith(":hourglass_flowing_sand: Exporting 4 files for *L-3");
+        assertThat(SlackRequests.ackText(ack)).startsWith(":hourglass_flowing_sand: Exporting 5 files for *L-3");
         await().atMost(Duration.ofSeconds(10)).until(() -> responses().size() == 1);
         JsonObject answer = responses().get(0);
         assertThat(answer.get("response_type").getAsString()).isEqualTo("ephemeral");
@@ -119,7 +129,7 @@ class ExportCommandTest {
         assertThat(slack.calls("files.completeUploadExternal").get(0).get("channel_id")).isEqualTo(SlackRequests.CHANNEL);
         assertThat(responses()).hasSize(1);
         JsonObject progress = responses().get(0);
-        assertThat(progress.get("text").getAsString()).contains("Exporting 4 files for *L-3 Shopping Cart Abandonment Emails*");
+        assertThat(progress.get("text").getAsString()).contains("Exporting 5 files for *L-3 Shopping Cart Abandonment Emails*");
         assertThat(progress.get("replace_original").getAsBoolean()).isFalse();
         assertThat(progress.get("response_type").getAsString()).isEqualTo("ephemeral");
     }
@@ -159,7 +169,7 @@ class ExportCommandTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("files.completeUploadExternal").size() == 1);
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
                 .until(() -> slack.calls("files.completeUploadExternal").size() == 1); // and no second share follows
-        assertThat(slack.calls("files.getUploadURLExternal")).hasSize(4);
+        assertThat(slack.calls("files.getUploadURLExternal")).hasSize(5);
     }
 
     // ---- the fake Slack's files upload v2, and the response_url

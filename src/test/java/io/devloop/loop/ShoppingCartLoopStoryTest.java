@@ -122,10 +122,11 @@ class ShoppingCartLoopStoryTest {
                 .contains("Feedback loops (5)").doesNotContain("Still missing").doesNotContain(":white_square:");
         assertThat(last.get("text")).contains("8 of 8 phases done, completeness 100/100");
 
-        // Export: four files equal to the golden markdown (times vary per run and are masked)
+        // Export: four files equal to the golden markdown (times vary per run and are masked), and the loop's diagram
         HttpResponse<String> export = server.slack().command("export L-1");
-        assertThat(SlackRequests.ackText(export)).contains("Exporting 4 files");
+        assertThat(SlackRequests.ackText(export)).contains("Exporting 5 files");
         await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("files.completeUploadExternal").size() == 1);
+        assertThat(slack.uploadedBytes(ExportService.DIAGRAM)).isEqualTo(LoopDiagram.png(snapshot));
         for (String file : List.of("loop-mapping.md", "feedback-loops.md", "pipeline-design.md", "success-metrics.md")) {
             String uploaded = maskTimes(slack.uploaded(file));
             assertThat(uploaded).isEqualTo(maskTimes(LoopExport.files(snapshot, Score.of(snapshot), java.time.ZoneId.of("UTC")).get(file)));

@@ -70,16 +70,22 @@ public final class FakeSlack implements AutoCloseable {
                 + "{{form.filename}}\",\"file_id\":\"F-" + form + "{{form.filename}}\"}").withTransformers("response-template"));
         server.stubFor(post(urlPathMatching("/upload/.*")).willReturn(aResponse().withStatus(200).withBody("OK - uploaded")));
         stub("files.completeUploadExternal", okJson("{\"ok\":true,\"files\":[{\"id\":\"F-loop-mapping.md\"},"
-                + "{\"id\":\"F-feedback-loops.md\"},{\"id\":\"F-pipeline-design.md\"},{\"id\":\"F-success-metrics.md\"}]}"));
+                + "{\"id\":\"F-feedback-loops.md\"},{\"id\":\"F-pipeline-design.md\"},{\"id\":\"F-success-metrics.md\"},"
+                + "{\"id\":\"F-loop-diagram.png\"}]}"));
     }
 
     /** The bytes uploaded for a file name, as text; fails unless it was uploaded exactly once. */
     public String uploaded(String filename) {
+        return new String(uploadedBytes(filename), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The bytes uploaded for a file name; fails unless it was uploaded exactly once. */
+    public byte[] uploadedBytes(String filename) {
         var uploads = server.findAll(postRequestedFor(urlPathEqualTo("/upload/" + filename)));
         if (uploads.size() != 1) {
             throw new AssertionError(filename + " was uploaded " + uploads.size() + " times");
         }
-        return new String(uploads.get(0).getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        return uploads.get(0).getBody();
     }
 
     /** chat.postMessage calls to a person (a DM: the channel is a user id), oldest first. */
