@@ -1,7 +1,15 @@
 package io.devloop;
 
 import com.slack.api.Slack;
+import io.devloop.alerts.AlertHandlers;
+import io.devloop.alerts.AlertIncidents;
+import io.devloop.alerts.AlertService;
+import io.devloop.alerts.AlertmanagerServlet;
+import io.devloop.alerts.GithubService;
+import io.devloop.alerts.GithubServlet;
 import io.devloop.config.Config;
+import io.devloop.dora.DoraHandlers;
+import io.devloop.dora.DoraService;
 import io.devloop.config.ConfigException;
 import io.devloop.config.LogSetup;
 import io.devloop.config.Version;
@@ -107,6 +115,14 @@ public final class App implements AutoCloseable {
 
     /** Starts every part in order; on failure, stops what had started and throws with a readable message. */
     public static App start(Config config) {
+        return start(config, AlertIncidents.NONE);
+    }
+
+    /**
+     * @param alertIncidents what alert intake asks of the incidents domain (tests pass a fake; NONE until incidents
+     *                       land)
+     */
+    public static App start(Config config, AlertIncidents alertIncidents) {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -152,6 +168,11 @@ public final class App implements AutoCloseable {
             LoopPartHandlers.metrics(db.jdbi(), cards, clock).register(bolt, router);
             DigestHandlers digests = new DigestHandlers(db.jdbi(), new DigestSchedule(scheduler), zones, clock);
             new TaskHandlers(db.jdbi(), tasks, experiments, zones, clock, digests::digestCommand).register(bolt, router);
+            AlertService alerts = new AlertService(db.jdbi(), outbox, alertIncidents, config.alertIncidentSeverities(),
+                    config.alertChannel(), registry, clock);
+            new AlertHandlers(alerts).register(bolt, router);
+            GithubService github = new GithubService(db.jdbi(), outbox, config.alertChannel(), registry, clock);
+            new DoraHandlers(new DoraService(db.jdbi(), clock)).register(router);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);
@@ -159,6 +180,8 @@ public final class App implements AutoCloseable {
             HttpServer http = HttpServer.builder(config.bind(), config.port())
                     .slack(bolt)
                     .probes(() -> readinessProblem(db, scheduler), registry)
+                    .servlet("/webhooks/alertmanager", new AlertmanagerServlet(config.webhookToken(), bot.teamId(), alerts))
+                    .servlet("/webhooks/github", new GithubServlet(config.githubWebhookSecret(), bot.teamId(), github))
                     .start();
             return new App(config, bot, db, scheduler, sender, bolt, http, registry, tasks);
         } catch (StartupException e) {

@@ -19,6 +19,7 @@ CREATE TABLE alert_groups (
     channel_id         VARCHAR(64),
     storm_outbox_id    BIGINT,          -- the group message (an outbox anchor) of the current storm
     truncated_alerts   INT           NOT NULL DEFAULT 0,
+    external_url       VARCHAR(2000),   -- Alertmanager's own page, where a storm's full list can be seen
     created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     UNIQUE (team_id, group_key)

@@ -25,6 +25,7 @@ public record Config(
         String webhookToken,
         String githubWebhookSecret,
         String alertChannel,
+        Map<String, Integer> alertIncidentSeverities,
         ZoneId defaultZone,
         String nodeId,
         LogFormat logFormat,
@@ -33,6 +34,8 @@ public record Config(
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/devloop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    /** Which Alertmanager {@code severity} labels open an incident automatically, and at which SEV. */
+    public static final String DEFAULT_INCIDENT_SEVERITIES = "critical=1,page=2";
 
     public enum LogFormat { TEXT, JSON }
 
@@ -52,6 +55,8 @@ public record Config(
             problems.add("DEVLOOP_DB_URL must start with jdbc:h2: or jdbc:postgresql:, got '" + dbUrl + "'");
         }
         ZoneId zone = parseZone(value(env, "DEVLOOP_TZ", "UTC"), problems);
+        Map<String, Integer> incidentSeverities = parseIncidentSeverities(
+                value(env, "DEVLOOP_ALERT_INCIDENT_SEVERITIES", DEFAULT_INCIDENT_SEVERITIES), problems);
         LogFormat logFormat = parseLogFormat(value(env, "DEVLOOP_LOG_FORMAT", "text"), problems);
         String botToken = value(env, "SLACK_BOT_TOKEN", null);
         if (botToken != null && !botToken.startsWith("xoxb-")) {
@@ -77,6 +82,7 @@ public record Config(
                 value(env, "DEVLOOP_WEBHOOK_TOKEN", null),
                 value(env, "GITHUB_WEBHOOK_SECRET", null),
                 value(env, "DEVLOOP_ALERT_CHANNEL", null),
+                incidentSeverities,
                 zone,
                 value(env, "DEVLOOP_NODE_ID", defaultNodeId()),
                 logFormat,
@@ -150,6 +156,26 @@ public record Config(
             problems.add("DEVLOOP_TZ must be a time zone id like Europe/Berlin, got '" + raw + "'");
             return ZoneId.of("UTC");
         }
+    }
+
+    /** "critical=1,page=2": label value (case-insensitive) → SEV 1..4; "none" turns auto-incidents off. */
+    static Map<String, Integer> parseIncidentSeverities(String raw, List<String> problems) {
+        Map<String, Integer> map = new java.util.LinkedHashMap<>();
+        if (raw.equalsIgnoreCase("none")) {
+            return Map.of();
+        }
+        for (String pair : raw.split(",")) {
+            String[] kv = pair.split("=", 2);
+            String label = kv[0].strip().toLowerCase(java.util.Locale.ROOT);
+            String sev = kv.length == 2 ? kv[1].strip().toLowerCase(java.util.Locale.ROOT).replace("sev", "") : "";
+            if (label.isEmpty() || !sev.matches("[1-4]")) {
+                problems.add("DEVLOOP_ALERT_INCIDENT_SEVERITIES must look like critical=1,page=2 (SEV 1-4) or none, got '"
+                        + raw + "'");
+                return Map.of();
+            }
+            map.put(label, Integer.parseInt(sev));
+        }
+        return Map.copyOf(map);
     }
 
     private static LogFormat parseLogFormat(String raw, List<String> problems) {
