@@ -3,7 +3,9 @@ package io.devloop.alerts;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -37,6 +39,9 @@ public interface AlertDao {
     @SqlQuery("SELECT * FROM alerts WHERE team_id = :teamId AND fingerprint = :fingerprint")
     Optional<Alert> byFingerprint(@Bind("teamId") String teamId, @Bind("fingerprint") String fingerprint);
 
+    @SqlQuery("SELECT * FROM alerts WHERE team_id = :teamId AND fingerprint IN (<fingerprints>)")
+    List<Alert> byFingerprints(@Bind("teamId") String teamId, @BindList("fingerprints") List<String> fingerprints);
+
     @SqlQuery("SELECT * FROM alerts WHERE team_id = :teamId AND id = :id")
     Optional<Alert> find(@Bind("teamId") String teamId, @Bind("id") long id);
 
@@ -63,6 +68,15 @@ public interface AlertDao {
                     :breach, :messageOutboxId, :stormOutboxId, :updatedAt)""")
     @GetGeneratedKeys("id")
     long insert(@BindMethods Alert alert);
+
+    @SqlBatch("""
+            INSERT INTO alerts (team_id, fingerprint, group_id, channel_id, alert_name, service, severity, incident_severity,
+                                summary, labels, generator_url, runbook_url, status, starts_at, ends_at, incident_ref,
+                                breach, message_outbox_id, storm_outbox_id, updated_at)
+            VALUES (:teamId, :fingerprint, :groupId, :channelId, :alertName, :service, :severity, :incidentSeverity,
+                    :summary, :labels, :generatorUrl, :runbookUrl, :status, :startsAt, :endsAt, :incidentRef,
+                    :breach, :messageOutboxId, :stormOutboxId, :updatedAt)""")
+    void insertAll(@BindMethods List<Alert> alerts);
 
     /** A new episode of a known fingerprint replaces the old one: acks and notes belonged to the old episode. */
     @SqlUpdate("""

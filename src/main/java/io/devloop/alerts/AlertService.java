@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -90,6 +91,7 @@ public final class AlertService {
         private boolean stormPending;
         private String stormChannel;
         private String lastChannel;
+        private final List<Alert> stormInserts = new java.util.ArrayList<>();
 
         Ingest(Handle h, String teamId, Notification n, Instant now) {
             this.h = h;
@@ -111,12 +113,13 @@ public final class AlertService {
             int processed = 0;
             int dups = 0;
             int unrouted = 0;
-            for (AlertmanagerPayload.Alert a : n.alerts()) {
-                if (!WebhookDedupe.firstTime(h, teamId, WebhookDedupe.ALERTMANAGER, a.dedupeKey(), now)) {
-                    dups++;
-                    continue;
-                }
-                Optional<Alert> existing = dao.byFingerprint(teamId, a.fingerprint());
+            List<AlertmanagerPayload.Alert> fresh = WebhookDedupe.firstTimes(h, teamId, n.alerts(), now);
+            dups += n.alerts().size() - fresh.size();
+            Map<String, Alert> known = fresh.isEmpty() ? Map.of() : dao.byFingerprints(teamId,
+                    fresh.stream().map(AlertmanagerPayload.Alert::fingerprint).toList()).stream()
+                    .collect(Collectors.toMap(Alert::fingerprint, a -> a));
+            for (AlertmanagerPayload.Alert a : fresh) {
+                Optional<Alert> existing = Optional.ofNullable(known.get(a.fingerprint()));
                 boolean sameEpisode = existing.isPresent() && existing.get().startsAt().equals(a.startsAt());
                 if (sameEpisode && existing.get().firing() == a.firing()) {
                     dups++; // e.g. its dedupe key was trimmed by housekeeping while it kept firing
@@ -128,6 +131,9 @@ public final class AlertService {
                 if (alert.channelId() == null) {
                     unrouted++;
                 }
+            }
+            if (!stormInserts.isEmpty()) {
+                dao.insertAll(stormInserts);
             }
             boolean truncatedChanged = n.truncatedAlerts() != group.truncatedAlerts();
             if (stormPending || (n.truncatedAlerts() > 0 && activeStorm == null && lastChannel != null)) {
@@ -178,6 +184,10 @@ public final class AlertService {
             }
             if (channel != null) {
                 lastChannel = channel;
+            }
+            if (previous.isEmpty() && inStorm) {
+                stormInserts.add(alert); // no buttons, so no id needed yet: inserted in one batch after the loop
+                return alert;
             }
             if (previous.isEmpty()) {
                 alert = alert.withId(dao.insert(alert));
