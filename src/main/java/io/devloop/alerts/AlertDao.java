@@ -17,6 +17,13 @@ import java.util.Optional;
 @RegisterConstructorMapper(Alert.class)
 @RegisterConstructorMapper(AlertGroup.class)
 public interface AlertDao {
+    String INSERT = """
+            INSERT INTO alerts (team_id, fingerprint, group_id, channel_id, alert_name, service, severity, incident_severity,
+                                summary, labels, generator_url, runbook_url, status, starts_at, ends_at, incident_ref,
+                                breach, message_outbox_id, storm_outbox_id, updated_at)
+            VALUES (:teamId, :fingerprint, :groupId, :channelId, :alertName, :service, :severity, :incidentSeverity,
+                    :summary, :labels, :generatorUrl, :runbookUrl, :status, :startsAt, :endsAt, :incidentRef,
+                    :breach, :messageOutboxId, :stormOutboxId, :updatedAt)""";
 
     @SqlUpdate("""
             INSERT INTO alert_groups (team_id, group_key, truncated_alerts, created_at, updated_at)
@@ -27,17 +34,11 @@ public interface AlertDao {
     @SqlQuery("SELECT * FROM alert_groups WHERE team_id = :teamId AND group_key = :groupKey FOR UPDATE")
     Optional<AlertGroup> lockGroup(@Bind("teamId") String teamId, @Bind("groupKey") String groupKey);
 
-    @SqlQuery("SELECT * FROM alert_groups WHERE team_id = :teamId AND id = :id")
-    Optional<AlertGroup> group(@Bind("teamId") String teamId, @Bind("id") long id);
-
     @SqlUpdate("""
             UPDATE alert_groups SET channel_id = :channelId, storm_outbox_id = :stormOutboxId,
                    truncated_alerts = :truncatedAlerts, external_url = :externalUrl, updated_at = :updatedAt
             WHERE team_id = :teamId AND id = :id""")
     void updateGroup(@BindMethods AlertGroup group);
-
-    @SqlQuery("SELECT * FROM alerts WHERE team_id = :teamId AND fingerprint = :fingerprint")
-    Optional<Alert> byFingerprint(@Bind("teamId") String teamId, @Bind("fingerprint") String fingerprint);
 
     @SqlQuery("SELECT * FROM alerts WHERE team_id = :teamId AND fingerprint IN (<fingerprints>)")
     List<Alert> byFingerprints(@Bind("teamId") String teamId, @BindList("fingerprints") List<String> fingerprints);
@@ -59,23 +60,11 @@ public interface AlertDao {
             ORDER BY CASE WHEN status = 'firing' THEN 0 ELSE 1 END, starts_at, id""")
     List<Alert> inStorm(@Bind("teamId") String teamId, @Bind("stormId") long stormId);
 
-    @SqlUpdate("""
-            INSERT INTO alerts (team_id, fingerprint, group_id, channel_id, alert_name, service, severity, incident_severity,
-                                summary, labels, generator_url, runbook_url, status, starts_at, ends_at, incident_ref,
-                                breach, message_outbox_id, storm_outbox_id, updated_at)
-            VALUES (:teamId, :fingerprint, :groupId, :channelId, :alertName, :service, :severity, :incidentSeverity,
-                    :summary, :labels, :generatorUrl, :runbookUrl, :status, :startsAt, :endsAt, :incidentRef,
-                    :breach, :messageOutboxId, :stormOutboxId, :updatedAt)""")
+    @SqlUpdate(INSERT)
     @GetGeneratedKeys("id")
     long insert(@BindMethods Alert alert);
 
-    @SqlBatch("""
-            INSERT INTO alerts (team_id, fingerprint, group_id, channel_id, alert_name, service, severity, incident_severity,
-                                summary, labels, generator_url, runbook_url, status, starts_at, ends_at, incident_ref,
-                                breach, message_outbox_id, storm_outbox_id, updated_at)
-            VALUES (:teamId, :fingerprint, :groupId, :channelId, :alertName, :service, :severity, :incidentSeverity,
-                    :summary, :labels, :generatorUrl, :runbookUrl, :status, :startsAt, :endsAt, :incidentRef,
-                    :breach, :messageOutboxId, :stormOutboxId, :updatedAt)""")
+    @SqlBatch(INSERT)
     void insertAll(@BindMethods List<Alert> alerts);
 
     /** A new episode of a known fingerprint replaces the old one: acks and notes belonged to the old episode. */

@@ -2,6 +2,7 @@ package io.devloop.alerts;
 
 import com.google.gson.Gson;
 import io.devloop.alerts.AlertmanagerPayload.Notification;
+import io.devloop.db.InsertIfAbsent;
 import io.devloop.slack.Outbox;
 import io.devloop.slack.OutboxMessage;
 import io.devloop.slack.RetryDedupe;
@@ -66,7 +67,7 @@ public final class AlertService {
     public Result ingest(String teamId, Notification n) {
         Instant now = clock.instant();
         // its own short transaction, so the row exists to be locked (H2 cannot lock a row another transaction inserts)
-        jdbi.useExtension(AlertDao.class, dao -> dao.insertGroupIfAbsent(teamId, n.groupKey(), now));
+        jdbi.useExtension(AlertDao.class, dao -> InsertIfAbsent.run(() -> dao.insertGroupIfAbsent(teamId, n.groupKey(), now)));
         Result result = jdbi.inTransaction(h -> new Ingest(h, teamId, n, now).run());
         if (result.processed() > 0) {
             outbox.wake();
@@ -258,37 +259,20 @@ public final class AlertService {
 
     /** Someone clicked Acknowledge: recorded once, the message shows who. False when it was already acknowledged. */
     public boolean acknowledge(String teamId, long alertId, String userId, String requestKey) {
-        Instant now = clock.instant();
-        boolean changed = jdbi.inTransaction(h -> {
-            if (!RetryDedupe.firstTime(h, teamId, requestKey, now)) {
-                return false;
-            }
-            AlertDao dao = h.attach(AlertDao.class);
-            if (dao.acknowledge(teamId, alertId, userId, now) != 1) {
-                return false;
-            }
-            refresh(h, teamId, alertId);
-            return true;
-        });
-        if (changed) {
-            outbox.wake();
-        }
-        return changed;
+        return change(teamId, alertId, requestKey, (dao, now) -> dao.acknowledge(teamId, alertId, userId, now));
     }
 
     /** A silence note (the silence itself is made in Alertmanager): shown on the alert's message. */
     public boolean silenceNote(String teamId, long alertId, String userId, String note, String requestKey) {
+        return change(teamId, alertId, requestKey, (dao, now) -> dao.silenceNote(teamId, alertId, userId, note, now));
+    }
+
+    /** A person's change to an alert, applied once per request, with its message queued in the new state. */
+    private boolean change(String teamId, long alertId, String requestKey, java.util.function.ToIntBiFunction<AlertDao, Instant> update) {
         Instant now = clock.instant();
-        boolean changed = jdbi.inTransaction(h -> {
-            if (!RetryDedupe.firstTime(h, teamId, requestKey, now)) {
-                return false;
-            }
-            if (h.attach(AlertDao.class).silenceNote(teamId, alertId, userId, note, now) != 1) {
-                return false;
-            }
-            refresh(h, teamId, alertId);
-            return true;
-        });
+        boolean changed = jdbi.inTransaction(h -> RetryDedupe.firstTime(h, teamId, requestKey, now)
+                && update.applyAsInt(h.attach(AlertDao.class), now) == 1
+                && refresh(h, teamId, alertId));
         if (changed) {
             outbox.wake();
         }
@@ -310,10 +294,11 @@ public final class AlertService {
     }
 
     /** Queues the alert's message in its new state (its own message; a group message shows no acks or notes). */
-    private void refresh(Handle h, String teamId, long alertId) {
+    private boolean refresh(Handle h, String teamId, long alertId) {
         Alert alert = h.attach(AlertDao.class).find(teamId, alertId).orElseThrow();
         if (alert.messageOutboxId() != null) {
             outbox.update(h, teamId, alert.messageOutboxId(), AlertViews.text(alert), AlertViews.message(alert));
         }
+        return true;
     }
 }

@@ -13,8 +13,13 @@ public final class InsertIfAbsent {
     }
 
     public static boolean run(Update insert) {
+        return run(insert::execute);
+    }
+
+    /** The same for an insert made another way, e.g. a SqlObject method returning its update count. */
+    public static boolean run(java.util.function.IntSupplier insert) {
         try {
-            return insert.execute() == 1;
+            return insert.getAsInt() == 1;
         } catch (UnableToExecuteStatementException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 return false;
