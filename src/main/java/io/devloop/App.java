@@ -1,12 +1,21 @@
 package io.devloop;
 
 import com.slack.api.Slack;
+import io.devloop.alerts.AlertHandlers;
+import io.devloop.alerts.AlertIncidents;
+import io.devloop.alerts.AlertService;
+import io.devloop.alerts.AlertmanagerServlet;
+import io.devloop.alerts.GithubService;
+import io.devloop.alerts.GithubServlet;
 import io.devloop.config.Config;
+import io.devloop.dora.DoraHandlers;
+import io.devloop.dora.DoraService;
 import io.devloop.config.ConfigException;
 import io.devloop.config.LogSetup;
 import io.devloop.config.Version;
 import io.devloop.db.Database;
 import io.devloop.home.HomeHandlers;
+import io.devloop.incidents.IncidentAlerts;
 import io.devloop.incidents.IncidentHandlers;
 import io.devloop.incidents.IncidentReminderJob;
 import io.devloop.incidents.IncidentService;
@@ -133,6 +142,11 @@ public final class App implements AutoCloseable {
      * sandbox mode the HTTP server comes first: its Slack stand-in must answer devloop's boot-time calls.
      */
     public static App start(Config given) {
+        return start(given, null);
+    }
+
+    /** @param alertIncidentsOverride what alert intake asks of the incidents domain; tests pass a fake, null = the real one */
+    public static App start(Config given, AlertIncidents alertIncidentsOverride) {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -192,12 +206,21 @@ public final class App implements AutoCloseable {
                     homes);
             new IncidentHandlers(incidents, incidentReminders, zones, clock).register(bolt, router);
             new RollbackHandlers(new RollbackService(db.jdbi(), outbox, incidents, clock)).register(bolt, router);
+            AlertIncidents alertIncidents = alertIncidentsOverride != null ? alertIncidentsOverride
+                    : new IncidentAlerts(incidents, incidentReminders, config.alertChannel(), clock);
+            AlertService alerts = new AlertService(db.jdbi(), outbox, alertIncidents, config.alertIncidentSeverities(),
+                    config.alertChannel(), registry, clock);
+            new AlertHandlers(alerts).register(bolt, router);
+            GithubService github = new GithubService(db.jdbi(), outbox, config.alertChannel(), registry, clock);
+            new DoraHandlers(new DoraService(db.jdbi(), clock)).register(router);
             router.register(bolt);
             bolt.start();
             started.add(0, bolt::stop);
 
             Config.Mode mode = config.mode().mode();
-            web.probes(() -> readinessProblem(db, scheduler), registry);
+            web.probes(() -> readinessProblem(db, scheduler), registry)
+                    .servlet("/webhooks/alertmanager", new AlertmanagerServlet(config.webhookToken(), bot.teamId(), alerts))
+                    .servlet("/webhooks/github", new GithubServlet(config.githubWebhookSecret(), bot.teamId(), github));
             SocketMode socket = null;
             if (mode == Config.Mode.SOCKET) {
                 // Slack's requests come over the socket; /slack/events is not served (there is no secret to check)

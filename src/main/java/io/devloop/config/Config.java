@@ -25,6 +25,7 @@ public record Config(
         String webhookToken,
         String githubWebhookSecret,
         String alertChannel,
+        Map<String, Integer> alertIncidentSeverities,
         ZoneId defaultZone,
         String nodeId,
         LogFormat logFormat,
@@ -38,6 +39,8 @@ public record Config(
             "jdbc:h2:file:./data/sandbox;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     /** The sandbox's bot token: only its own Web API stand-in ever sees it. */
     public static final String SANDBOX_BOT_TOKEN = "xoxb-sandbox";
+    /** Which Alertmanager {@code severity} labels open an incident automatically, and at which SEV. */
+    public static final String DEFAULT_INCIDENT_SEVERITIES = "critical=1,page=2";
 
     public enum LogFormat { TEXT, JSON }
 
@@ -57,6 +60,8 @@ public record Config(
             problems.add("DEVLOOP_DB_URL must start with jdbc:h2: or jdbc:postgresql:, got '" + dbUrl + "'");
         }
         ZoneId zone = parseZone(value(env, "DEVLOOP_TZ", "UTC"), problems);
+        Map<String, Integer> incidentSeverities = parseIncidentSeverities(
+                value(env, "DEVLOOP_ALERT_INCIDENT_SEVERITIES", DEFAULT_INCIDENT_SEVERITIES), problems);
         LogFormat logFormat = parseLogFormat(value(env, "DEVLOOP_LOG_FORMAT", "text"), problems);
         String botToken = value(env, "SLACK_BOT_TOKEN", null);
         if (botToken != null && !botToken.startsWith("xoxb-")) {
@@ -90,6 +95,7 @@ public record Config(
                 value(env, "DEVLOOP_WEBHOOK_TOKEN", sandbox ? Secrets.random() : null),
                 value(env, "GITHUB_WEBHOOK_SECRET", sandbox ? Secrets.random() : null),
                 value(env, "DEVLOOP_ALERT_CHANNEL", null),
+                incidentSeverities,
                 zone,
                 value(env, "DEVLOOP_NODE_ID", defaultNodeId()),
                 logFormat,
@@ -100,13 +106,15 @@ public record Config(
     /** The same settings talking to another Web API: the sandbox points itself at its stand-in once its port is bound. */
     public Config withSlackApiUrl(String url) {
         return new Config(port, bind, signingSecret, botToken, appToken, withTrailingSlash(url), dbUrl, dbUser, dbPassword,
-                webhookToken, githubWebhookSecret, alertChannel, defaultZone, nodeId, logFormat, sandbox, incidentUpdateEvery);
+                webhookToken, githubWebhookSecret, alertChannel, alertIncidentSeverities, defaultZone, nodeId, logFormat, sandbox,
+                incidentUpdateEvery);
     }
 
     /** Where alert, deploy and rollback messages go when no route matches. */
     public Config withAlertChannel(String channelId) {
         return new Config(port, bind, signingSecret, botToken, appToken, slackApiUrl, dbUrl, dbUser, dbPassword,
-                webhookToken, githubWebhookSecret, channelId, defaultZone, nodeId, logFormat, sandbox, incidentUpdateEvery);
+                webhookToken, githubWebhookSecret, channelId, alertIncidentSeverities, defaultZone, nodeId, logFormat, sandbox,
+                incidentUpdateEvery);
     }
 
     /**
@@ -176,6 +184,26 @@ public record Config(
             problems.add("DEVLOOP_TZ must be a time zone id like Europe/Berlin, got '" + raw + "'");
             return ZoneId.of("UTC");
         }
+    }
+
+    /** "critical=1,page=2": label value (case-insensitive) → SEV 1..4; "none" turns auto-incidents off. */
+    static Map<String, Integer> parseIncidentSeverities(String raw, List<String> problems) {
+        Map<String, Integer> map = new java.util.LinkedHashMap<>();
+        if (raw.equalsIgnoreCase("none")) {
+            return Map.of();
+        }
+        for (String pair : raw.split(",")) {
+            String[] kv = pair.split("=", 2);
+            String label = kv[0].strip().toLowerCase(java.util.Locale.ROOT);
+            String sev = kv.length == 2 ? kv[1].strip().toLowerCase(java.util.Locale.ROOT).replace("sev", "") : "";
+            if (label.isEmpty() || !sev.matches("[1-4]")) {
+                problems.add("DEVLOOP_ALERT_INCIDENT_SEVERITIES must look like critical=1,page=2 (SEV 1-4) or none, got '"
+                        + raw + "'");
+                return Map.of();
+            }
+            map.put(label, Integer.parseInt(sev));
+        }
+        return Map.copyOf(map);
     }
 
     private static LogFormat parseLogFormat(String raw, List<String> problems) {

@@ -17,7 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Trims the tables that only grow: retry-dedupe keys (kept a day, Slack retries within minutes) and
+ * Trims the tables that only grow: retry-dedupe keys (kept a day, Slack retries within minutes), webhook
+ * delivery keys (30 days) and
  * delivered outbox rows (kept a week for support; anchors, the messages later rows update, stay). Cross-team by nature, like the outbox claim query.
  */
 @DisallowConcurrentExecution
@@ -26,6 +27,8 @@ public final class HousekeepingJob implements Job {
     static final JobKey KEY = JobKey.jobKey("housekeeping", "devloop");
     static final Duration DEDUPE_RETENTION = Duration.ofHours(24);
     static final Duration OUTBOX_RETENTION = Duration.ofDays(7);
+    /** GitHub lets people redeliver a webhook by hand for weeks; alert repeats are also caught by the alert's own row. */
+    static final Duration WEBHOOK_DEDUPE_RETENTION = Duration.ofDays(30);
 
     private final Jdbi jdbi;
 
@@ -54,6 +57,9 @@ public final class HousekeepingJob implements Job {
         int outbox = jdbi.withHandle(h -> h.createUpdate(
                         "DELETE FROM outbox WHERE status IN ('sent', 'superseded') AND NOT anchor AND created_at < :cutoff")
                 .bind("cutoff", now.minus(OUTBOX_RETENTION)).execute());
-        log.info("housekeeping removed {} dedupe keys and {} delivered outbox rows", dedupe, outbox);
+        int webhooks = jdbi.withHandle(h -> h.createUpdate("DELETE FROM webhook_dedupe WHERE received_at < :cutoff")
+                .bind("cutoff", now.minus(WEBHOOK_DEDUPE_RETENTION)).execute());
+        log.info("housekeeping removed {} dedupe keys, {} webhook delivery keys and {} delivered outbox rows", dedupe,
+                webhooks, outbox);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** Small JSON answers for the non-Slack endpoints. */
 public final class Json {
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
 
     private Json() {
     }

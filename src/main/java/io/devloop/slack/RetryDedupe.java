@@ -1,9 +1,8 @@
 package io.devloop.slack;
 
 import com.slack.api.bolt.request.Request;
-import io.devloop.db.SqlErrors;
+import io.devloop.db.InsertIfAbsent;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,18 +30,9 @@ public final class RetryDedupe {
 
     /** True the first time a key is seen in a team; false for a repeat (the caller then does nothing). */
     public static boolean firstTime(Handle handle, String teamId, String key, Instant now) {
-        try {
-            return handle.createUpdate("INSERT INTO slack_dedupe (team_id, dedupe_key, created_at) "
-                            + "VALUES (:team, :key, :now) ON CONFLICT DO NOTHING")
-                    .bind("team", teamId).bind("key", key).bind("now", now)
-                    .execute() == 1;
-        } catch (UnableToExecuteStatementException e) {
-            // H2 reports a concurrent insert of the same key as a unique violation instead of doing nothing
-            if (SqlErrors.isUniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return InsertIfAbsent.run(handle.createUpdate("INSERT INTO slack_dedupe (team_id, dedupe_key, created_at) "
+                        + "VALUES (:team, :key, :now) ON CONFLICT DO NOTHING")
+                .bind("team", teamId).bind("key", key).bind("now", now));
     }
 
     static String sha256(String body) {

@@ -113,4 +113,14 @@ class ConfigTest {
 
         assertThat(c.toString()).doesNotContain("secret");
     }
+
+    @Test
+    void alert_incident_severities_default_to_critical_sev1_and_page_sev2_and_can_be_changed_or_turned_off() {
+        assertThat(Config.from(Map.of(), List.of()).alertIncidentSeverities()).isEqualTo(Map.of("critical", 1, "page", 2));
+        assertThat(Config.from(Map.of("DEVLOOP_ALERT_INCIDENT_SEVERITIES", "Critical=SEV1, high=3"), List.of())
+                .alertIncidentSeverities()).isEqualTo(Map.of("critical", 1, "high", 3));
+        assertThat(Config.from(Map.of("DEVLOOP_ALERT_INCIDENT_SEVERITIES", "none"), List.of()).alertIncidentSeverities()).isEmpty();
+        assertThatThrownBy(() -> Config.from(Map.of("DEVLOOP_ALERT_INCIDENT_SEVERITIES", "critical=9"), List.of()))
+                .hasMessageContaining("DEVLOOP_ALERT_INCIDENT_SEVERITIES must look like critical=1,page=2");
+    }
 }

@@ -44,11 +44,12 @@ class DatabaseContractTest {
             List<String> versions = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")
                     .mapTo(String.class).list());
-            assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
+            assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7");
             for (String table : List.of("loops", "outbox", "slack_dedupe", "id_counters", "qrtz_triggers", "qrtz_job_details",
                     "loop_phases", "loop_phase_history", "loop_feedback", "loop_pipelines", "loop_pipeline_stages",
                     "loop_metrics", "loop_dora", "tasks", "loop_experiments", "task_digests",
-                    "incidents", "incident_timeline", "incident_learnings", "rollbacks")) {
+                    "incidents", "incident_timeline", "incident_learnings", "rollbacks",
+                    "webhook_dedupe", "alert_groups", "alerts", "alert_routes", "deployments", "commit_times")) {
                 assertThat(count(db, table)).as(table).isZero();
             }
         }

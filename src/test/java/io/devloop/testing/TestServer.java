@@ -15,6 +15,10 @@ import java.util.UUID;
  */
 public final class TestServer implements AutoCloseable {
     public static final String SIGNING_SECRET = "test-signing-secret";
+    public static final String WEBHOOK_TOKEN = "test-webhook-token";
+    public static final String GITHUB_SECRET = "test-github-secret";
+    /** DEVLOOP_ALERT_CHANNEL of the test server: where alerts go when no route matches. */
+    public static final String ALERT_CHANNEL = "C0ALERTS";
 
     private final App app;
     private final Map<String, String> env;
@@ -45,6 +49,9 @@ public final class TestServer implements AutoCloseable {
         env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
         env.put("DEVLOOP_DB_URL", dbUrl);
         env.put("DEVLOOP_NODE_ID", "test-node-" + UUID.randomUUID().toString().substring(0, 8));
+        env.put("DEVLOOP_WEBHOOK_TOKEN", WEBHOOK_TOKEN);
+        env.put("GITHUB_WEBHOOK_SECRET", GITHUB_SECRET);
+        env.put("DEVLOOP_ALERT_CHANNEL", ALERT_CHANNEL);
         return env;
     }
 
@@ -54,6 +61,11 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Map<String, String> env) {
         return new TestServer(App.start(Config.from(env, List.of())), Map.copyOf(env));
+    }
+
+    /** With a stand-in for the incidents domain behind alert intake. */
+    public static TestServer start(Map<String, String> env, io.devloop.alerts.AlertIncidents incidents) {
+        return new TestServer(App.start(Config.from(env, List.of()), incidents), Map.copyOf(env));
     }
 
     /** A new server on the same database and settings (a new node id): a restart. */
