@@ -30,6 +30,15 @@ final class IncidentCommands {
         return new Declare(severity, service.orElse(null), title);
     }
 
+    /** A tag like {@code v1.4.2} (also {@code refs/tags/v1.4.2}) or a commit sha; branch names are not versions. */
+    static boolean looksLikeVersion(String ref) {
+        if (ref == null) {
+            return false;
+        }
+        String r = ref.startsWith("refs/tags/") ? ref.substring("refs/tags/".length()) : ref;
+        return VERSION.matcher(r).matches();
+    }
+
     record RollbackArgs(String service, String version, String reason) {
     }
 

@@ -7,14 +7,17 @@ import java.util.Optional;
 
 /**
  * The one service namespace (ARCHITECTURE "Data rules"): a word names a service when devloop has seen it on a
- * loop, an incident or a rollback. Used to tell `/devloop incident sev2 checkout Cart is down` (service
+ * loop, an incident, a rollback, an alert, an alert route or a deployment. Used to tell `/devloop incident sev2 checkout Cart is down` (service
  * checkout) from `/devloop incident sev2 Cart is down`.
  */
 public final class KnownServices {
     private static final String SEEN = """
             SELECT service FROM loops WHERE team_id = :team AND LOWER(service) = :name
             UNION ALL SELECT service FROM incidents WHERE team_id = :team AND LOWER(service) = :name
-            UNION ALL SELECT service FROM rollbacks WHERE team_id = :team AND LOWER(service) = :name""";
+            UNION ALL SELECT service FROM rollbacks WHERE team_id = :team AND LOWER(service) = :name
+            UNION ALL SELECT service FROM alert_routes WHERE team_id = :team AND LOWER(service) = :name
+            UNION ALL SELECT service FROM deployments WHERE team_id = :team AND LOWER(service) = :name
+            UNION ALL SELECT service FROM alerts WHERE team_id = :team AND LOWER(service) = :name""";
 
     private KnownServices() {
     }

@@ -98,10 +98,22 @@ public final class RollbackService {
     }
 
     /**
-     * The version being rolled back from: not known from a rollback request alone. Deployments (from GitHub)
-     * will tell it once they are recorded.
+     * The version being rolled back from: what the service's latest successful deployment (from GitHub) shipped,
+     * its ref when that names a version, else its short commit sha; null when devloop has seen no deployment.
      */
-    private static String previousVersion(org.jdbi.v3.core.Handle h, Request r) {
-        return null;
+    static String previousVersion(org.jdbi.v3.core.Handle h, Request r) {
+        return h.createQuery("""
+                        SELECT ref, sha FROM deployments WHERE team_id = :team AND LOWER(service) = LOWER(:service)
+                        AND state = 'success' ORDER BY deployed_at DESC, id DESC LIMIT 1""")
+                .bind("team", r.teamId()).bind("service", r.service())
+                .map((rs, ctx) -> version(rs.getString("ref"), rs.getString("sha")))
+                .findFirst().orElse(null);
+    }
+
+    static String version(String ref, String sha) {
+        if (IncidentCommands.looksLikeVersion(ref)) {
+            return ref.startsWith("refs/tags/") ? ref.substring("refs/tags/".length()) : ref;
+        }
+        return sha == null ? null : sha.substring(0, Math.min(7, sha.length()));
     }
 }

@@ -44,21 +44,30 @@ class AlertmanagerWebhookTest extends DevloopTest {
                 posts.stream().map(this::tsOf).toList());
         assertThat(updates.get(0).blocks().toString()).contains("Resolved after 10 s").doesNotContain("alert.ack");
         settle();
-        assertThat(slack.calls("chat.postMessage")).as("no new posts").hasSize(3);
+        assertThat(alertCalls("chat.postMessage")).as("no new posts").hasSize(3);
         assertThat(server.count("alerts WHERE status = 'resolved'")).isEqualTo(3);
     }
 
     @Test
     void an_alert_message_has_acknowledge_silence_note_and_declare_incident_buttons() {
-        Webhooks.alertmanager(server, FIRING);
+        // a warning opens no incident by itself, so its message offers to declare one, pre-filled from the alert
+        Webhooks.alertmanager(server, FIRING.replace("\"severity\":\"critical\"", "\"severity\":\"warning\""));
         FakeSlack.Call post = awaitCalls("chat.postMessage", 3).get(0);
 
         String blocks = post.blocks().toString();
         assertThat(blocks).contains("\"action_id\":\"alert.ack\"", "\"action_id\":\"alert.silence\"",
                 "\"action_id\":\"incident_declare_open\"", "Runbook", "Source");
         assertThat(blocks).doesNotContain("rollback_open"); // no loop has rollback criteria for checkout
-        assertThat(blocks).contains("\\\"severity\\\":1", "\\\"service\\\":\\\"checkout\\\"",
+        assertThat(blocks).contains("\\\"severity\\\":3", "\\\"service\\\":\\\"checkout\\\"",
                 "\\\"startedAt\\\":\\\"2026-11-25T15:32:11.252701Z\\\"");
+        assertThat(server.count("incidents")).isZero();
+    }
+
+    @Test
+    void a_critical_alert_that_opened_an_incident_shows_it_instead_of_a_declare_button() {
+        Webhooks.alertmanager(server, FIRING);
+        FakeSlack.Call post = awaitCalls("chat.postMessage", 3).get(0);
+        assertThat(post.blocks().toString()).contains("*INC-1*", "alert.ack").doesNotContain("incident_declare_open");
     }
 
     @Test
@@ -73,7 +82,7 @@ class AlertmanagerWebhookTest extends DevloopTest {
         List<FakeSlack.Call> updates = awaitCalls("chat.update", 1);
         assertThat(updates.get(0).blocks().toString()).contains("Acknowledged by <@U0BOB>").doesNotContain("alert.ack");
         settle();
-        assertThat(slack.calls("chat.update")).as("the second click changes nothing").hasSize(1);
+        assertThat(alertCalls("chat.update")).as("the second click changes nothing").hasSize(1);
         assertThat(server.queryString("SELECT acked_by FROM alerts WHERE id = " + id)).isEqualTo("U0BOB");
     }
 
@@ -177,7 +186,7 @@ class AlertmanagerWebhookTest extends DevloopTest {
 
         List<FakeSlack.Call> posts = awaitCalls("chat.postMessage", 11);
         settle();
-        assertThat(slack.calls("chat.postMessage")).hasSize(11);
+        assertThat(alertCalls("chat.postMessage")).hasSize(11);
         FakeSlack.Call group = posts.stream().filter(p -> p.get("text").startsWith("Alert storm")).findFirst().orElseThrow();
         assertThat(group.get("text")).isEqualTo("Alert storm: 22 more InstanceDown alerts (15 firing)");
         assertThat(group.blocks().toString()).contains("InstanceDown on search-11", "InstanceDown on search-25",
@@ -189,11 +198,11 @@ class AlertmanagerWebhookTest extends DevloopTest {
         next.add(AlertPayloads.A.firing("00000000000000ff", "alertname", "InstanceDown", "service", "search", "instance", "search-26"));
         Webhooks.alertmanager(server, AlertPayloads.notification("storm", 7, next));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("chat.update").stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> alertCalls("chat.update").stream()
                 .anyMatch(u -> u.get("text").equals("Alert storm: 23 more InstanceDown alerts (15 firing)")));
         settle();
-        assertThat(slack.calls("chat.postMessage")).as("no new message for the 26th alert").hasSize(11);
-        assertThat(slack.calls("chat.update")).allSatisfy(u -> assertThat(u.get("ts")).isEqualTo(tsOf(group)));
+        assertThat(alertCalls("chat.postMessage")).as("no new message for the 26th alert").hasSize(11);
+        assertThat(alertCalls("chat.update")).allSatisfy(u -> assertThat(u.get("ts")).isEqualTo(tsOf(group)));
     }
 
     @Test
@@ -243,8 +252,37 @@ class AlertmanagerWebhookTest extends DevloopTest {
         }
     }
 
+    /** Calls of a method that are about alert messages: critical alerts also open an incident, whose card and thread are left out. */
+    private List<FakeSlack.Call> alertCalls(String method) {
+        return slack.calls(method).stream().filter(c -> !fromIncidents(c)).toList();
+    }
+
+    private static boolean fromIncidents(FakeSlack.Call c) {
+        String text = c.get("text") == null ? "" : c.get("text");
+        return c.get("thread_ts") != null || text.matches("(?s)^\\S+ INC-\\d+ .*") || text.startsWith("The alert behind INC-");
+    }
+
+    @Test
+    void a_critical_group_opens_one_real_incident_shown_on_its_messages_and_resolving_offers_to_resolve_it() {
+        Webhooks.alertmanager(server, FIRING);
+        List<FakeSlack.Call> posts = awaitCalls("chat.postMessage", 3);
+        assertThat(server.count("incidents WHERE severity = 1 AND declared_by = 'alertmanager' AND service = 'checkout'"
+                + " AND channel_id = '" + TestServer.ALERT_CHANNEL + "' AND status = 'investigating'")).isEqualTo(1);
+        assertThat(server.queryString("SELECT started_at FROM incidents")).startsWith("2026-11-25");
+        assertThat(posts).allSatisfy(p -> assertThat(p.blocks().toString()).contains("INC-1"));
+        assertThat(server.count("incident_timeline WHERE kind = 'alert'")).as("the 2nd and 3rd alert join the timeline").isEqualTo(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> c.get("text").startsWith("🔴 INC-1 SEV1 investigating: HighErrorRate")));
+
+        Webhooks.alertmanager(server, RESOLVED);
+        assertThat(server.count("incident_timeline WHERE kind = 'alert' AND text LIKE '✅%'")).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> c.get("text").equals("The alert behind INC-1 has resolved. Resolve the incident too?")));
+        assertThat(server.count("incidents")).isEqualTo(1);
+    }
+
     private List<FakeSlack.Call> awaitCalls(String method, int atLeast) {
-        Supplier<List<FakeSlack.Call>> calls = () -> slack.calls(method);
+        Supplier<List<FakeSlack.Call>> calls = () -> alertCalls(method);
         await().atMost(Duration.ofSeconds(10)).until(() -> calls.get().size() >= atLeast);
         return calls.get();
     }

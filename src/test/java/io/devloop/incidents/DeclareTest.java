@@ -31,7 +31,8 @@ class DeclareTest extends DevloopTest {
                 + " AND commander_id IS NULL AND declared_by = '" + SlackRequests.USER + "'")).isEqualTo(1);
         assertThat(server.count("incidents WHERE seq = 2 AND severity = 3")).isEqualTo(1);
         drained(server);
-        List<FakeSlack.Call> cards = slack.calls("chat.postMessage").stream().filter(c -> c.get("thread_ts") == null).toList();
+        List<FakeSlack.Call> cards = slack.calls("chat.postMessage").stream()
+                .filter(c -> c.get("thread_ts") == null && SlackRequests.CHANNEL.equals(c.get("channel"))).toList();
         assertThat(cards).extracting(c -> c.get("text")).containsExactly(
                 "🟠 INC-1 SEV2 investigating: Checkout returns 500", "🟡 INC-2 SEV3 investigating: Search is slow");
         assertThat(cards.get(0).blocks().toString()).contains("Major degradation", "acknowledge to take it",

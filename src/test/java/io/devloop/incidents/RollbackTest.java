@@ -70,6 +70,30 @@ class RollbackTest extends DevloopTest {
     }
 
     @Test
+    void the_version_rolled_back_from_is_the_services_latest_successful_deployment() {
+        server.jdbi().useHandle(h -> {
+            h.execute("INSERT INTO deployments (team_id, service, environment, production, state, sha, ref, deployed_at, created_at)"
+                    + " VALUES (?, 'payments', 'production', TRUE, 'success', '9fceb02d0ae598e95dc970b74767f19372d61af8', 'main',"
+                    + " CURRENT_TIMESTAMP - INTERVAL '2' HOUR, CURRENT_TIMESTAMP)", FakeSlack.TEAM);
+            h.execute("INSERT INTO deployments (team_id, service, environment, production, state, sha, ref, deployed_at, created_at)"
+                    + " VALUES (?, 'payments', 'production', TRUE, 'success', 'abc1234', 'refs/tags/v1.5.0',"
+                    + " CURRENT_TIMESTAMP - INTERVAL '1' HOUR, CURRENT_TIMESTAMP)", FakeSlack.TEAM);
+            h.execute("INSERT INTO deployments (team_id, service, environment, production, state, sha, ref, deployed_at, created_at)"
+                    + " VALUES (?, 'payments', 'production', TRUE, 'failure', 'def5678', 'v1.6.0', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                    FakeSlack.TEAM);
+        });
+        server.slack().command("rollback payments v1.4.2");
+        assertThat(server.queryString("SELECT from_version FROM rollbacks")).isEqualTo("v1.5.0");
+        drained(server);
+        assertThat(rollbackPosts().get(0).blocks().toString()).contains("`v1.5.0` → `v1.4.2`");
+        assertThat(RollbackService.version("main", "9fceb02d0ae598e95dc970b74767f19372d61af8")).isEqualTo("9fceb02");
+
+        // a service devloop saw deployed is a known service for `/devloop incident`
+        server.slack().command("incident sev2 payments Refund API slow");
+        assertThat(server.count("incidents WHERE service = 'payments' AND title = 'Refund API slow'")).isEqualTo(1);
+    }
+
+    @Test
     void rollback_with_no_words_opens_the_form_and_the_form_checks_the_service() {
         server.slack().command("rollback");
         org.awaitility.Awaitility.await().until(() -> slack.calls("views.open").size() == 1);
