@@ -59,7 +59,7 @@ final class AlertViews {
         List<String> facts = new ArrayList<>();
         facts.add("Started " + SlackText.date(a.startsAt(), SlackText.DATE_TIME));
         if (!a.firing()) {
-            facts.add(a.endsAt() == null ? "Resolved" : "Resolved after " + duration(a.duration()));
+            facts.add(a.endsAt() == null ? "Resolved" : "Resolved after " + SlackText.duration(a.duration()));
         }
         if (a.generatorUrl() != null) {
             facts.add(link(a.generatorUrl(), "Source"));
@@ -169,7 +169,7 @@ final class AlertViews {
 
     private static String label(Alert a) {
         String who = a.summary() != null ? a.summary() : a.alertName() + " " + a.fingerprint();
-        return a.firing() ? who : who + " (resolved after " + (a.duration() == null ? "?" : duration(a.duration())) + ")";
+        return a.firing() ? who : who + " (resolved after " + (a.duration() == null ? "?" : SlackText.duration(a.duration())) + ")";
     }
 
     static View silenceModal(Alert a) {
@@ -183,23 +183,6 @@ final class AlertViews {
                         section(s -> s.text(markdownText(SlackText.truncate("*" + SlackText.escape(a.alertName()) + "*"
                                 + (a.summary() == null ? "" : "\n" + SlackText.escape(a.summary())), 3000)))),
                         Forms.block(NOTE, a.silenceNote()))));
-    }
-
-    /** "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
-    static String duration(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        if (s < 60) {
-            return s + " s";
-        }
-        long min = s / 60;
-        if (min < 60) {
-            return min + " min";
-        }
-        long h = min / 60;
-        if (h < 48) {
-            return h + " h" + (min % 60 == 0 ? "" : " " + (min % 60) + " min");
-        }
-        return h / 24 + " d" + (h % 24 == 0 ? "" : " " + (h % 24) + " h");
     }
 
     /** A mrkdwn link; the URL must not break out of its angle brackets. */

@@ -71,7 +71,7 @@ final class DoraViews {
     static String leadTime(Dora.Stats s) {
         String missing = s.withoutCommitTime() == 0 ? "" : " — " + s.withoutCommitTime() + " of " + s.deployments()
                 + " deployments had no known commit time and are left out";
-        return (s.leadTime() == null ? "no data" : "median " + duration(s.leadTime()) + " " + band(s.leadTimeBand())) + missing;
+        return (s.leadTime() == null ? "no data" : "median " + SlackText.duration(s.leadTime()) + " " + band(s.leadTimeBand())) + missing;
     }
 
     static String changeFailure(Dora.Stats s) {
@@ -86,7 +86,7 @@ final class DoraViews {
         if (s.timeToRestore() == null) {
             return "no resolved incidents";
         }
-        return "median " + duration(s.timeToRestore()) + " over " + s.restoredIncidents()
+        return "median " + SlackText.duration(s.timeToRestore()) + " over " + s.restoredIncidents()
                 + (s.restoredIncidents() == 1 ? " incident " : " incidents ") + band(s.restoreBand());
     }
 
@@ -94,18 +94,4 @@ final class DoraViews {
         return b == null ? "" : "_" + b.label + "_";
     }
 
-    static String duration(Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes < 1) {
-            return d.toSeconds() + " s";
-        }
-        if (minutes < 60) {
-            return minutes + " min";
-        }
-        long hours = d.toHours();
-        if (hours < 48) {
-            return hours + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
-        }
-        return d.toDays() + " d" + (hours % 24 == 0 ? "" : " " + hours % 24 + " h");
-    }
 }

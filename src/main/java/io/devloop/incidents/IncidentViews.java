@@ -114,29 +114,12 @@ public final class IncidentViews {
         if (value.isEmpty()) {
             return "• " + label + ": _not acknowledged_";
         }
-        String line = "• " + label + ": *" + human(value.get()) + "*";
+        String line = "• " + label + ": *" + SlackText.duration(value.get()) + "*";
         if (target == null) {
             return line;
         }
         boolean met = value.get().compareTo(target) < 0;
-        return line + (met ? " ✅" : " ⚠️") + " (target < " + human(target) + ")";
-    }
-
-    /** 45 s, 12 min, 2 h 5 min, 3 d 4 h. */
-    public static String human(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        if (s < 60) {
-            return s + " s";
-        }
-        long m = s / 60;
-        if (m < 60) {
-            return m + " min";
-        }
-        long h = m / 60;
-        if (h < 24) {
-            return h + " h" + (m % 60 == 0 ? "" : " " + m % 60 + " min");
-        }
-        return h / 24 + " d" + (h % 24 == 0 ? "" : " " + h % 24 + " h");
+        return line + (met ? " ✅" : " ⚠️") + " (target < " + SlackText.duration(target) + ")";
     }
 
     static String declaredLine(Incident i) {
@@ -169,7 +152,7 @@ public final class IncidentViews {
 
     static Card updateReminder(Incident i, Instant now) {
         String who = i.owner().map(u -> "<@" + u + ">").orElse("Team");
-        String since = human(Duration.between(i.lastUpdateAt(), now));
+        String since = SlackText.duration(Duration.between(i.lastUpdateAt(), now));
         String text = "⏰ " + who + ", " + i.displayId() + " has had no status update for " + since + ". Post one with *Update* on the card.";
         return new Card(text, List.of(
                 section(s -> s.text(markdownText(text))),

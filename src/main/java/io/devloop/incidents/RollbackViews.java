@@ -50,9 +50,9 @@ final class RollbackViews {
         String what = "rollback of *" + SlackText.escape(r.service()) + "*"
                 + (r.toVersion() == null ? "" : " to `" + SlackText.escape(r.toVersion()) + "`");
         return switch (r.status()) {
-            case Rollback.COMPLETED -> "✅ The " + what + " completed in " + IncidentViews.human(r.duration().orElseThrow())
+            case Rollback.COMPLETED -> "✅ The " + what + " completed in " + SlackText.duration(r.duration().orElseThrow())
                     + " (<@" + r.finishedBy() + ">)";
-            case Rollback.FAILED -> "❌ The " + what + " failed after " + IncidentViews.human(r.duration().orElseThrow())
+            case Rollback.FAILED -> "❌ The " + what + " failed after " + SlackText.duration(r.duration().orElseThrow())
                     + " (<@" + r.finishedBy() + ">)";
             default -> "🔄 A " + what + " has started";
         };
@@ -71,8 +71,8 @@ final class RollbackViews {
     static String timelineLine(Rollback r) {
         String what = "rollback of " + SlackText.escape(r.service()) + (r.toVersion() == null ? "" : " to `" + SlackText.escape(r.toVersion()) + "`");
         return switch (r.status()) {
-            case Rollback.COMPLETED -> "✅ " + what + " completed in " + IncidentViews.human(r.duration().orElseThrow());
-            case Rollback.FAILED -> "❌ " + what + " failed after " + IncidentViews.human(r.duration().orElseThrow());
+            case Rollback.COMPLETED -> "✅ " + what + " completed in " + SlackText.duration(r.duration().orElseThrow());
+            case Rollback.FAILED -> "❌ " + what + " failed after " + SlackText.duration(r.duration().orElseThrow());
             default -> "🔄 <@" + r.requestedBy() + "> started a " + what
                     + (r.reason() == null ? "" : ": " + SlackText.escape(SlackText.truncate(r.reason(), 500)));
         };

@@ -72,4 +72,21 @@ public final class SlackText {
     static String messageText(String text) {
         return truncate(text == null ? "" : text, MESSAGE_TEXT_LIMIT);
     }
+
+    /** "45 s", "12 min", "2 h 5 min" (under two days), "3 d 4 h": how long something took, for people to read. */
+    public static String duration(java.time.Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        long min = s / 60;
+        if (min < 60) {
+            return min + " min";
+        }
+        long h = min / 60;
+        if (h < 48) {
+            return h + " h" + (min % 60 == 0 ? "" : " " + (min % 60) + " min");
+        }
+        return h / 24 + " d" + (h % 24 == 0 ? "" : " " + (h % 24) + " h");
+    }
 }

@@ -81,7 +81,7 @@ class IncidentLifecycleTest extends DevloopTest {
         assertThat(finalCard).contains("Resolved", "<@" + BOB + ">", "Time to acknowledge", "Time to resolve",
                 "target < 15 min", "✅", "Edit learning log", "learning log written")
                 .doesNotContain("incident.ack", "incident.mitigated");
-        assertThat(finalCard).contains("Time to resolve: *" + IncidentViews.human(i.mttr().orElseThrow()) + "*");
+        assertThat(finalCard).contains("Time to resolve: *" + io.devloop.slack.SlackText.duration(i.mttr().orElseThrow()) + "*");
 
         // the timeline's replies in the card's thread, in order
         List<String> replies = posts.stream().filter(c -> cardTs.equals(c.get("thread_ts"))).map(c -> c.get("text")).toList();

@@ -59,7 +59,7 @@ class IncidentViewsGoldenTest {
 
     @Test
     void human_durations() {
-        assertThat(List.of(45L, 600L, 7500L, 200_000L).stream().map(s -> IncidentViews.human(java.time.Duration.ofSeconds(s))))
+        assertThat(List.of(45L, 600L, 7500L, 200_000L).stream().map(s -> io.devloop.slack.SlackText.duration(java.time.Duration.ofSeconds(s))))
                 .containsExactly("45 s", "10 min", "2 h 5 min", "2 d 7 h");
     }
 }
