@@ -3,7 +3,7 @@ package io.devloop.alerts;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethodsList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -40,8 +40,17 @@ public interface AlertDao {
             WHERE team_id = :teamId AND id = :id""")
     void updateGroup(@BindMethods AlertGroup group);
 
-    @SqlQuery("SELECT * FROM alerts WHERE team_id = :teamId AND fingerprint IN (<fingerprints>)")
-    List<Alert> byFingerprints(@Bind("teamId") String teamId, @BindList("fingerprints") List<String> fingerprints);
+    /** Row values, so H2 looks each one up in the unique index (an IN list on fingerprint alone scans the team). */
+    @SqlQuery("SELECT * FROM alerts WHERE (team_id, fingerprint) IN (<keys>)")
+    List<Alert> byKeys(@BindMethodsList(value = "keys", methodNames = {"teamId", "fingerprint"}) List<Key> keys);
+
+    /** An alert's unique key. */
+    record Key(String teamId, String fingerprint) {
+    }
+
+    default List<Alert> byFingerprints(String teamId, List<String> fingerprints) {
+        return byKeys(fingerprints.stream().map(f -> new Key(teamId, f)).toList());
+    }
 
     @SqlQuery("SELECT * FROM alerts WHERE team_id = :teamId AND id = :id")
     Optional<Alert> find(@Bind("teamId") String teamId, @Bind("id") long id);
