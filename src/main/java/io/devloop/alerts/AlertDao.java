@@ -73,8 +73,13 @@ public interface AlertDao {
     @GetGeneratedKeys("id")
     long insert(@BindMethods Alert alert);
 
+    /** Returns the new ids in order. */
     @SqlBatch(INSERT)
-    void insertAll(@BindMethods List<Alert> alerts);
+    @GetGeneratedKeys("id")
+    long[] insertAll(@BindMethods List<Alert> alerts);
+
+    @SqlBatch("UPDATE alerts SET message_outbox_id = :messageOutboxId WHERE team_id = :teamId AND id = :id")
+    void setMessages(@BindMethods List<Alert> alerts);
 
     /** A new episode of a known fingerprint replaces the old one: acks and notes belonged to the old episode. */
     @SqlUpdate("""
@@ -93,9 +98,6 @@ public interface AlertDao {
             WHERE team_id = :teamId AND id = :id""")
     void changeStatus(@Bind("teamId") String teamId, @Bind("id") long id, @Bind("status") String status,
                       @Bind("endsAt") Instant endsAt, @Bind("incidentRef") String incidentRef, @Bind("now") Instant now);
-
-    @SqlUpdate("UPDATE alerts SET message_outbox_id = :messageId WHERE team_id = :teamId AND id = :id")
-    void setMessage(@Bind("teamId") String teamId, @Bind("id") long id, @Bind("messageId") long messageId);
 
     @SqlUpdate("""
             UPDATE alerts SET storm_outbox_id = :stormId

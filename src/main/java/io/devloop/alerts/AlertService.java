@@ -93,6 +93,8 @@ public final class AlertService {
         private String stormChannel;
         private String lastChannel;
         private final List<Alert> stormInserts = new java.util.ArrayList<>();
+        /** New alerts that get their own message: inserted, posted and linked in three batches after the loop. */
+        private final List<Alert> ownInserts = new java.util.ArrayList<>();
 
         Ingest(Handle h, String teamId, Notification n, Instant now) {
             this.h = h;
@@ -133,6 +135,7 @@ public final class AlertService {
                     unrouted++;
                 }
             }
+            postOwnMessages();
             if (!stormInserts.isEmpty()) {
                 dao.insertAll(stormInserts);
             }
@@ -190,23 +193,25 @@ public final class AlertService {
                 stormInserts.add(alert); // no buttons, so no id needed yet: inserted in one batch after the loop
                 return alert;
             }
+            if (previous.isEmpty() && channel != null) {
+                ownInserts.add(alert); // its message (buttons carry its id) is queued by postOwnMessages
+                if (a.firing()) {
+                    ownFiring++;
+                }
+                return alert;
+            }
             if (previous.isEmpty()) {
-                alert = alert.withId(dao.insert(alert));
+                return alert.withId(dao.insert(alert)); // unrouted: stored, with nowhere to post it
             }
             if (channel != null && !inStorm) {
                 long message = outbox.post(h, OutboxMessage.of(teamId, channel, AlertViews.text(alert),
                         AlertViews.message(alert)).asAnchor());
                 alert = alert.withMessage(message, null);
-                if (previous.isEmpty()) {
-                    dao.setMessage(teamId, alert.id(), message);
-                }
                 if (a.firing()) {
                     ownFiring++;
                 }
             }
-            if (previous.isPresent()) {
-                dao.replaceEpisode(alert);
-            }
+            dao.replaceEpisode(alert);
             return alert;
         }
 
@@ -235,6 +240,28 @@ public final class AlertService {
                         AlertViews.storm(dao.inStorm(teamId, storm), 0, n.externalUrl()));
             }
             return alert;
+        }
+
+        /** The new alerts' own messages, queued before the group message so that a channel shows them first. */
+        private void postOwnMessages() {
+            if (ownInserts.isEmpty()) {
+                return;
+            }
+            long[] ids = dao.insertAll(ownInserts);
+            List<Alert> inserted = new java.util.ArrayList<>();
+            List<OutboxMessage> messages = new java.util.ArrayList<>();
+            for (int i = 0; i < ids.length; i++) {
+                Alert alert = ownInserts.get(i).withId(ids[i]);
+                inserted.add(alert);
+                messages.add(OutboxMessage.of(teamId, alert.channelId(), AlertViews.text(alert), AlertViews.message(alert))
+                        .asAnchor());
+            }
+            long[] messageIds = outbox.postAll(h, messages);
+            List<Alert> linked = new java.util.ArrayList<>();
+            for (int i = 0; i < messageIds.length; i++) {
+                linked.add(inserted.get(i).withMessage(messageIds[i], null));
+            }
+            dao.setMessages(linked);
         }
 
         private void postStorm() {

@@ -2,7 +2,9 @@ package io.devloop.slack;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -27,6 +29,15 @@ public interface OutboxDao {
                 @Bind("text") String text, @Bind("blocks") String blocks, @Bind("refId") Long refId,
                 @Bind("refTs") String refTs, @Bind("requesterId") String requesterId,
                 @Bind("anchor") boolean anchor, @Bind("now") Instant now);
+
+    /** Several new messages in one batch (an alert storm's own messages); their outbox ids in order. */
+    @SqlBatch("""
+            INSERT INTO outbox (team_id, channel_id, kind, text, blocks, ref_id, ref_ts, requester_id, anchor,
+                                status, attempts, next_attempt_at, created_at)
+            VALUES (:teamId, :channelId, 'post', :text, :blocksJson, :threadParentId, NULL, :requesterId, :anchor,
+                    'pending', 0, :now, :now)""")
+    @GetGeneratedKeys("id")
+    long[] insertPosts(@BindMethods List<OutboxMessage> messages, @Bind("now") Instant now);
 
     /** Coalescing: a newer state of a message makes older, not yet claimed updates of it pointless. */
     @SqlUpdate("""
