@@ -66,9 +66,15 @@ public final class AlertService {
 
     public Result ingest(String teamId, Notification n) {
         Instant now = clock.instant();
-        // its own short transaction, so the row exists to be locked (H2 cannot lock a row another transaction inserts)
-        jdbi.useExtension(AlertDao.class, dao -> InsertIfAbsent.run(() -> dao.insertGroupIfAbsent(teamId, n.groupKey(), now)));
-        Result result = jdbi.inTransaction(h -> new Ingest(h, teamId, n, now).run());
+        // a known group (every repeat of a notification) takes one transaction; a new group's row is first inserted in
+        // its own short one, so that it exists to be locked (H2 cannot lock a row another transaction inserts)
+        Result result = jdbi.inTransaction(h -> h.attach(AlertDao.class).lockGroup(teamId, n.groupKey())
+                .map(group -> new Ingest(h, teamId, n, now).run(group)).orElse(null));
+        if (result == null) {
+            jdbi.useExtension(AlertDao.class, dao -> InsertIfAbsent.run(() -> dao.insertGroupIfAbsent(teamId, n.groupKey(), now)));
+            result = jdbi.inTransaction(h -> new Ingest(h, teamId, n, now)
+                    .run(h.attach(AlertDao.class).lockGroup(teamId, n.groupKey()).orElseThrow()));
+        }
         if (result.processed() > 0) {
             outbox.wake();
         }
@@ -106,8 +112,9 @@ public final class AlertService {
             this.criteria = new RollbackCriteria(h, teamId);
         }
 
-        Result run() {
-            group = dao.lockGroup(teamId, n.groupKey()).orElseThrow();
+        /** @param locked the group's row, locked by this transaction */
+        Result run(AlertGroup locked) {
+            group = locked;
             ownFiring = dao.firingWithOwnMessage(teamId, group.id());
             // a storm lasts while something it lists fires, or while Alertmanager still leaves alerts out
             activeStorm = group.stormOutboxId() != null
