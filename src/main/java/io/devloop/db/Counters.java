@@ -16,18 +16,23 @@ public final class Counters {
      * ("is one open for this alert group? if not, make INC-n") cannot interleave with another transaction's.
      */
     public static void lock(Handle handle, String teamId, String kind) {
-        handle.createUpdate("INSERT INTO id_counters (team_id, kind, last_value) VALUES (:team, :kind, 0) ON CONFLICT DO NOTHING")
-                .bind("team", teamId).bind("kind", kind).execute();
+        ensure(handle, teamId, kind);
         handle.createQuery("SELECT last_value FROM id_counters WHERE team_id = :team AND kind = :kind FOR UPDATE")
                 .bind("team", teamId).bind("kind", kind).mapTo(Long.class).one();
     }
 
     public static long next(Handle handle, String teamId, String kind) {
-        handle.createUpdate("INSERT INTO id_counters (team_id, kind, last_value) VALUES (:team, :kind, 0) ON CONFLICT DO NOTHING")
-                .bind("team", teamId).bind("kind", kind).execute();
+        ensure(handle, teamId, kind);
         handle.createUpdate("UPDATE id_counters SET last_value = last_value + 1 WHERE team_id = :team AND kind = :kind")
                 .bind("team", teamId).bind("kind", kind).execute();
         return handle.createQuery("SELECT last_value FROM id_counters WHERE team_id = :team AND kind = :kind")
                 .bind("team", teamId).bind("kind", kind).mapTo(Long.class).one();
+    }
+
+    /** The counter row exists afterwards; a team's first two ids asked for at once must not fail (H2 says "unique violation"). */
+    private static void ensure(Handle handle, String teamId, String kind) {
+        InsertIfAbsent.run(handle.createUpdate(
+                        "INSERT INTO id_counters (team_id, kind, last_value) VALUES (:team, :kind, 0) ON CONFLICT DO NOTHING")
+                .bind("team", teamId).bind("kind", kind));
     }
 }

@@ -45,7 +45,7 @@ public final class IncidentAlerts implements AlertIncidents {
         Instant now = clock.instant();
         IncidentService.AlertIncident result = incidents.openForAlert(h, new IncidentService.Declaration(alert.teamId(), channel,
                 title(alert), alert.service(), Severity.of(alert.incidentSeverity()), description(alert), null,
-                Incident.ALERTMANAGER, alert.startsAt(), alert.groupKey()), line(alert, "fired"), now);
+                Incident.ALERTMANAGER, alert.startsAt(), keyOf(alert.groupKey())), line(alert, "fired"), now);
         if (result.opened()) {
             // planned from now on; the job re-reads the incident, so it also copes with this transaction rolling back
             reminders.schedule(result.incident());
@@ -55,7 +55,34 @@ public final class IncidentAlerts implements AlertIncidents {
 
     @Override
     public void resolved(Handle h, AlertEvent alert) {
-        incidents.alertResolved(h, alert.teamId(), alert.groupKey(), line(alert, "resolved"), clock.instant());
+        if (alert.incidentSeverity() < 1) {
+            return; // a warning of the same group never opened the incident; its resolving says nothing about it
+        }
+        incidents.alertResolved(h, alert.teamId(), keyOf(alert.groupKey()), line(alert, "resolved"),
+                !othersFiring(h, alert), clock.instant());
+    }
+
+    /** Whether another alert of the group that would open an incident still fires (this one is not updated yet). */
+    private static boolean othersFiring(Handle h, AlertEvent alert) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM alerts a JOIN alert_groups g ON g.id = a.group_id AND g.team_id = a.team_id
+                        WHERE a.team_id = :team AND g.group_key = :groupKey AND a.status = 'firing'
+                        AND a.incident_severity > 0 AND a.fingerprint <> :fingerprint""")
+                .bind("team", alert.teamId()).bind("groupKey", alert.groupKey()).bind("fingerprint", alert.fingerprint())
+                .mapTo(Long.class).one() > 0;
+    }
+
+    /**
+     * The incident's key for an Alertmanager group: a SHA-256 of its groupKey, which can be as long as all the labels
+     * the route groups by (the incident's key column is short and unique while the incident is open).
+     */
+    static String keyOf(String groupKey) {
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(groupKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
     }
 
     static String title(AlertEvent alert) {

@@ -34,6 +34,10 @@ public interface IncidentDao {
     @SqlQuery("SELECT * FROM incidents WHERE team_id = :teamId AND id = :id")
     Optional<Incident> find(@Bind("teamId") String teamId, @Bind("id") long id);
 
+    /** The row, locked until the transaction ends: changes of one incident (and its card's states) queue up in order. */
+    @SqlQuery("SELECT * FROM incidents WHERE team_id = :teamId AND id = :id FOR UPDATE")
+    Optional<Incident> lock(@Bind("teamId") String teamId, @Bind("id") long id);
+
     @SqlQuery("SELECT * FROM incidents WHERE team_id = :teamId AND seq = :seq")
     Optional<Incident> findBySeq(@Bind("teamId") String teamId, @Bind("seq") long seq);
 

@@ -166,10 +166,10 @@ public final class IncidentHandlers {
             Replies.tell(app, ctx, incident.map(i -> i.displayId() + " is resolved; no more reminders.").orElse("That incident is not in this workspace."));
             return ctx.ack();
         }
-        Instant until = clock.instant().plus(SNOOZE);
-        reminders.snooze(incident.get(), until);
-        Replies.tell(app, ctx, "😴 The next status reminder for " + incident.get().displayId() + " comes in 15 minutes ("
-                + SlackText.date(until, "{time}") + ").");
+        Instant until = reminders.snooze(incident.get(), clock.instant().plus(SNOOZE));
+        Replies.tell(app, ctx, "😴 The next status reminder for " + incident.get().displayId() + " comes at "
+                + SlackText.date(until, "{time}") + (Duration.between(clock.instant(), until).compareTo(SNOOZE.plusSeconds(5)) > 0
+                ? " (it was due later than 15 minutes from now anyway)." : ", in 15 minutes."));
         return ctx.ack();
     }
 
@@ -203,6 +203,7 @@ public final class IncidentHandlers {
         String teamId = Teams.of(req, ctx);
         String userId = ctx.getRequestUserId();
         IncidentModals.DeclarePrefill meta = IncidentModals.DeclarePrefill.fromMetadata(view.getPrivateMetadata());
+        String channelId = meta.channelId() != null ? meta.channelId() : chosenChannel(view);
         String title = Forms.text(view, IncidentForms.TITLE);
         String service = Forms.text(view, IncidentForms.SERVICE);
         String description = Forms.text(view, IncidentForms.DESCRIPTION);
@@ -214,15 +215,24 @@ public final class IncidentHandlers {
             errors.put(IncidentForms.SEVERITY.id(), "Choose a severity.");
         }
         Instant startedAt = meta.startedAt() != null ? meta.startedAt() : startedAt(view, teamId, userId, errors);
-        if (meta.channelId() == null) {
-            errors.put(IncidentForms.TITLE.id(), "Declare incidents from a channel: this form lost track of which one.");
+        if (channelId == null) {
+            errors.put(IncidentModals.CHANNEL, "Pick the channel where the incident card goes.");
         }
         if (!errors.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(errors));
         }
-        incidents.declare(new IncidentService.Declaration(teamId, meta.channelId(), title, service, severity.get(), description,
+        incidents.declare(new IncidentService.Declaration(teamId, channelId, title, service, severity.get(), description,
                 Forms.user(view, IncidentForms.COMMANDER), userId, startedAt, null), RetryDedupe.keyOf(req));
         return ctx.ack();
+    }
+
+    private static String chosenChannel(View view) {
+        if (view.getState() == null || view.getState().getValues() == null) {
+            return null;
+        }
+        var block = view.getState().getValues().get(IncidentModals.CHANNEL);
+        var value = block == null ? null : block.get(IncidentModals.CHANNEL);
+        return value == null ? null : value.getSelectedConversation();
     }
 
     /** The declarer's "started at", read in their own time zone; null when left empty; an error when in the future. */

@@ -52,8 +52,17 @@ final class IncidentModals {
         }
     }
 
+    /** Where the card goes, asked only when the form was opened outside a channel (the App Home). */
+    static final String CHANNEL = "incident_channel";
+
     static View declare(DeclarePrefill p) {
         List<LayoutBlock> blocks = new ArrayList<>();
+        if (p.channelId() == null) {
+            blocks.add(com.slack.api.model.block.Blocks.input(i -> i.blockId(CHANNEL)
+                    .label(com.slack.api.model.block.composition.BlockCompositions.plainText("Channel for the incident card"))
+                    .element(com.slack.api.model.block.element.BlockElements.conversationsSelect(c -> c.actionId(CHANNEL)
+                            .placeholder(com.slack.api.model.block.composition.BlockCompositions.plainText("Pick a channel"))))));
+        }
         blocks.add(Forms.block(IncidentForms.TITLE, p.title()));
         blocks.add(Forms.block(IncidentForms.SEVERITY, (p.severity() == null ? Severity.DEFAULT : p.severity()).label()));
         blocks.add(Forms.block(IncidentForms.SERVICE, p.service()));

@@ -46,26 +46,44 @@ public final class IncidentReminderJob implements Job {
         String teamId = data.getString(QuartzIncidentReminders.TEAM);
         long incidentId = data.getLong(QuartzIncidentReminders.INCIDENT);
         Instant now = clock.instant();
-        Optional<Incident> found = jdbi.withExtension(IncidentDao.class, dao -> dao.find(teamId, incidentId));
-        if (found.isEmpty() || reminders.nextReminder(found.get()).isEmpty()) {
+        // decided and posted under the incident's row lock: a resolve either came first (nothing is posted) or waits
+        Outcome outcome = jdbi.inTransaction(h -> {
+            Optional<Incident> found = h.attach(IncidentDao.class).lock(teamId, incidentId);
+            if (found.isEmpty() || reminders.nextReminder(found.get()).isEmpty()) {
+                return new Outcome(found.orElse(null), false, false);
+            }
+            Incident incident = found.get();
+            if (reminders.nextReminder(incident).get().isAfter(now.plusSeconds(1))) {
+                return new Outcome(incident, true, false); // an update came in since this was planned
+            }
+            if (incident.cardOutboxId() != null) {
+                IncidentViews.Card reminder = IncidentViews.updateReminder(incident, now);
+                outbox.post(h, OutboxMessage.of(teamId, incident.channelId(), reminder.text(), reminder.blocks())
+                        .inThreadOf(incident.cardOutboxId()));
+            }
+            return new Outcome(incident, true, true);
+        });
+        if (!outcome.stillApplies()) {
             log.info("status reminder of incident {} team={} no longer applies", incidentId, teamId);
+            reminders.cancel(teamId, incidentId); // durable jobs would otherwise stay behind
             return;
         }
-        Incident incident = found.get();
-        Instant due = reminders.nextReminder(incident).get();
-        if (due.isAfter(now.plusSeconds(1))) {
-            reminders.schedule(incident); // an update came in since this was planned
+        Incident incident = outcome.incident();
+        if (!outcome.posted()) {
+            reminders.schedule(incident);
             return;
         }
-        if (incident.cardOutboxId() != null) {
-            IncidentViews.Card reminder = IncidentViews.updateReminder(incident, now);
-            jdbi.useTransaction(h -> outbox.post(h, OutboxMessage.of(teamId, incident.channelId(), reminder.text(), reminder.blocks())
-                    .inThreadOf(incident.cardOutboxId())));
-            outbox.wake();
-            Counter.builder("devloop.incident.reminders").description("status-update reminders posted to incident threads")
-                    .tag("severity", incident.severityValue().label()).register(registry).increment();
-            log.info("status reminder of {} team={} posted", incident.displayId(), teamId);
-        }
-        cadence.of(incident.severityValue()).ifPresent(every -> reminders.snooze(incident, now.plus(every)));
+        outbox.wake();
+        Counter.builder("devloop.incident.reminders").description("status-update reminders posted to incident threads")
+                .tag("severity", incident.severityValue().label()).register(registry).increment();
+        log.info("status reminder of {} team={} posted", incident.displayId(), teamId);
+        // the next one an interval later, unless it was resolved meanwhile (a resolve cancels, and must stay cancelled)
+        jdbi.useTransaction(h -> h.attach(IncidentDao.class).lock(teamId, incidentId)
+                .filter(i -> !i.isResolved())
+                .ifPresent(i -> cadence.of(i.severityValue()).ifPresent(every -> reminders.next(i, now.plus(every)))));
+    }
+
+    /** What the locked read decided: whether a reminder still applies to the incident, and whether one was posted. */
+    private record Outcome(Incident incident, boolean stillApplies, boolean posted) {
     }
 }

@@ -87,7 +87,9 @@ public final class IncidentService {
             if (requestKey != null && !RetryDedupe.firstTime(h, d.teamId(), requestKey, now)) {
                 return Optional.empty();
             }
-            return Optional.of(declare(h, d, now));
+            Incident incident = declare(h, d, now);
+            replan(incident);
+            return Optional.of(incident);
         });
         declared.ifPresent(this::afterChange);
         return declared;
@@ -116,7 +118,7 @@ public final class IncidentService {
     }
 
     public Outcome acknowledge(String teamId, long incidentId, String userId, String requestKey) {
-        return change(teamId, incidentId, requestKey, (dao, before, now) -> {
+        return change(teamId, incidentId, requestKey, (h, dao, before, now) -> {
             if (before.isResolved()) {
                 return Step.refuse(before.displayId() + " is already resolved.");
             }
@@ -131,7 +133,7 @@ public final class IncidentService {
 
     /** A status note; {@code identified} also moves an investigating incident to identified. */
     public Outcome postUpdate(String teamId, long incidentId, String userId, String note, boolean identified, String requestKey) {
-        return change(teamId, incidentId, requestKey, (dao, before, now) -> {
+        return change(teamId, incidentId, requestKey, (h, dao, before, now) -> {
             if (before.isResolved()) {
                 return Step.refuse(before.displayId() + " is resolved; post further notes in its thread.");
             }
@@ -147,7 +149,7 @@ public final class IncidentService {
 
     /** Moves to mitigated or resolved; refused (with the reason) when the incident is already there or past it. */
     public Outcome moveTo(String teamId, long incidentId, IncidentStatus to, String userId, String requestKey) {
-        return change(teamId, incidentId, requestKey, (dao, before, now) -> {
+        return change(teamId, incidentId, requestKey, (h, dao, before, now) -> {
             if (!before.statusValue().canMoveTo(to)) {
                 return Step.refuse(refusal(before, to));
             }
@@ -170,7 +172,7 @@ public final class IncidentService {
     }
 
     public Outcome changeSeverity(String teamId, long incidentId, Severity severity, String userId, String requestKey) {
-        return change(teamId, incidentId, requestKey, (dao, before, now) -> {
+        return change(teamId, incidentId, requestKey, (h, dao, before, now) -> {
             if (before.isResolved()) {
                 return Step.refuse(before.displayId() + " is resolved; its severity stays " + before.severityValue().label() + ".");
             }
@@ -184,7 +186,8 @@ public final class IncidentService {
 
     /** Saves the learning log (a later save replaces an earlier one) and, if asked, makes each action a DO-task. */
     public Outcome saveLearning(String teamId, long incidentId, Learning draft, boolean actionsAsTasks, String requestKey) {
-        Outcome outcome = change(teamId, incidentId, requestKey, (dao, before, now) -> {
+        List<io.devloop.tasks.Task> made = new ArrayList<>();
+        Outcome outcome = change(teamId, incidentId, requestKey, (h, dao, before, now) -> {
             if (!before.isResolved()) {
                 return Step.refuse(before.displayId() + " is not resolved yet: write the learning log once it is.");
             }
@@ -194,19 +197,22 @@ public final class IncidentService {
             if (first) {
                 dao.insertLearning(l);
             }
-            return Step.record(TimelineEntry.LEARNING, draft.submittedBy(), "📝 <@" + draft.submittedBy() + "> "
-                    + (first ? "wrote" : "revised") + " the learning log");
-        });
-        if (outcome.isChanged() && actionsAsTasks) {
-            Incident incident = outcome.incident().orElseThrow();
-            List<String> actions = draft.actions();
-            for (int i = 0; i < actions.size(); i++) {
-                tasks.create(teamId, draft.submittedBy(), new TaskService.Draft(incident.channelId(), null,
-                        IncidentViews.taskTitle(incident, actions.get(i)), Tier.CRITICAL, 3,
-                        incident.commanderId() == null ? draft.submittedBy() : incident.commanderId(), null, null, "none", null,
-                        "Prevents a repeat of " + incident.displayId() + " (" + incident.title() + ")"),
-                        requestKey + ":action:" + i);
+            if (actionsAsTasks) {
+                // in the learning log's own transaction: all of its DO-tasks or none, once per submission
+                for (String action : draft.actions()) {
+                    made.add(tasks.createIn(h, teamId, draft.submittedBy(), new TaskService.Draft(before.channelId(), null,
+                            IncidentViews.taskTitle(before, action), Tier.CRITICAL, 3,
+                            before.commanderId() == null ? draft.submittedBy() : before.commanderId(), null, null, "none", null,
+                            "Prevents a repeat of " + before.displayId() + " (" + before.title() + ")"), now));
+                }
             }
+            return Step.record(TimelineEntry.LEARNING, draft.submittedBy(), "📝 <@" + draft.submittedBy() + "> "
+                    + (first ? "wrote" : "revised") + " the learning log"
+                    + (made.isEmpty() ? "" : "; prevention actions are " + made.get(0).displayId()
+                    + (made.size() > 1 ? "–" + made.get(made.size() - 1).displayId() : "")));
+        });
+        if (outcome.isChanged()) {
+            made.forEach(tasks::created);
         }
         return outcome;
     }
@@ -225,19 +231,26 @@ public final class IncidentService {
         Counters.lock(h, d.teamId(), COUNTER);
         Optional<Incident> open = h.attach(IncidentDao.class).findOpenByAlertKey(d.teamId(), d.alertKey());
         if (open.isPresent()) {
-            record(h, open.get(), TimelineEntry.ALERT, null, "🔔 " + alertLine, now);
+            // a row in the timeline only: a storm of 300 alerts must not become 300 replies in the thread
+            h.attach(IncidentDao.class).addToTimeline(d.teamId(), open.get().id(), TimelineEntry.ALERT, null, "🔔 " + alertLine, now);
             return new AlertIncident(open.get(), false);
         }
         return new AlertIncident(declare(h, d, now), true);
     }
 
-    /** In an alert ingest's transaction: an alert of the group resolved; the timeline says so and offers to resolve. */
-    public Optional<Incident> alertResolved(Handle h, String teamId, String alertKey, String alertLine, Instant now) {
+    /**
+     * In an alert ingest's transaction: an alert of the group resolved, which the timeline records. When it was the
+     * group's last firing one ({@code lastFiring}), the thread says so and offers to resolve the incident.
+     */
+    public Optional<Incident> alertResolved(Handle h, String teamId, String alertKey, String alertLine, boolean lastFiring,
+                                            Instant now) {
         Optional<Incident> open = h.attach(IncidentDao.class).findOpenByAlertKey(teamId, alertKey);
         open.ifPresent(i -> {
-            record(h, i, TimelineEntry.ALERT, null, "✅ " + alertLine, now);
-            IncidentViews.Card offer = IncidentViews.resolveOffer(i);
-            outbox.post(h, OutboxMessage.of(teamId, i.channelId(), offer.text(), offer.blocks()).inThreadOf(i.cardOutboxId()));
+            h.attach(IncidentDao.class).addToTimeline(teamId, i.id(), TimelineEntry.ALERT, null, "✅ " + alertLine, now);
+            if (lastFiring && i.cardOutboxId() != null) {
+                IncidentViews.Card offer = IncidentViews.resolveOffer(i);
+                outbox.post(h, OutboxMessage.of(teamId, i.channelId(), offer.text(), offer.blocks()).inThreadOf(i.cardOutboxId()));
+            }
         });
         return open;
     }
@@ -246,6 +259,7 @@ public final class IncidentService {
     void recordRollback(Handle h, Incident incident, String userId, String text, Instant now) {
         h.attach(IncidentDao.class).touch(incident.teamId(), incident.id(), now);
         record(h, incident, TimelineEntry.ROLLBACK, userId, text, now);
+        h.attach(IncidentDao.class).find(incident.teamId(), incident.id()).ifPresent(this::replan);
     }
 
     /** A timeline entry that changes no state (an alert joined, a rollback finished): recorded and replied in the thread. */
@@ -303,7 +317,7 @@ public final class IncidentService {
 
     @FunctionalInterface
     interface Mutation {
-        Step apply(IncidentDao dao, Incident before, Instant now);
+        Step apply(Handle h, IncidentDao dao, Incident before, Instant now);
     }
 
     private Outcome change(String teamId, long incidentId, String requestKey, Mutation mutation) {
@@ -313,16 +327,17 @@ public final class IncidentService {
                 return Outcome.repeated();
             }
             IncidentDao dao = h.attach(IncidentDao.class);
-            Optional<Incident> before = dao.find(teamId, incidentId);
+            Optional<Incident> before = dao.lock(teamId, incidentId); // one change of an incident at a time
             if (before.isEmpty()) {
                 return Outcome.refused(null, "That incident is not in this workspace.");
             }
-            Step step = mutation.apply(dao, before.get(), now);
+            Step step = mutation.apply(h, dao, before.get(), now);
             if (step.refusal() != null) {
                 return Outcome.refused(before.get(), step.refusal());
             }
             Incident after = dao.find(teamId, incidentId).orElseThrow();
             record(h, after, step.kind(), step.actorId(), step.text(), now);
+            replan(after);
             if (TimelineEntry.RESOLVED.equals(step.kind())) {
                 after.owner().ifPresent(owner -> {
                     IncidentViews.Card ask = IncidentViews.learningRequest(after);
@@ -339,7 +354,8 @@ public final class IncidentService {
     private void record(Handle h, Incident incident, String kind, String actorId, String text, Instant now) {
         IncidentDao dao = h.attach(IncidentDao.class);
         dao.addToTimeline(incident.teamId(), incident.id(), kind, actorId, text, now);
-        Incident current = dao.find(incident.teamId(), incident.id()).orElseThrow();
+        // locked: a card state read here is the newest until this transaction commits, so updates queue in order
+        Incident current = dao.lock(incident.teamId(), incident.id()).orElseThrow();
         if (current.cardOutboxId() == null) {
             return;
         }
@@ -357,6 +373,20 @@ public final class IncidentService {
                 .inThreadOf(incident.cardOutboxId()));
     }
 
+    /**
+     * Plans (or, once resolved, cancels) the status reminder inside the change's transaction, so that no committed
+     * change is left without its reminder; the job re-reads the incident, so a rolled-back change only leaves a
+     * reminder that finds nothing to do.
+     */
+    void replan(Incident incident) {
+        if (incident.isResolved()) {
+            reminders.cancel(incident.teamId(), incident.id());
+        } else {
+            reminders.schedule(incident);
+        }
+    }
+
+    /** After a change commits: its posts go out now, and the home tabs of the people it concerns follow. */
     void afterChange(Incident incident) {
         outbox.wake();
         List<String> people = new ArrayList<>();
@@ -365,11 +395,6 @@ public final class IncidentService {
             people.add(incident.declaredBy());
         }
         homes.changed(incident.teamId(), people);
-        if (incident.isResolved()) {
-            reminders.cancel(incident.teamId(), incident.id());
-        } else {
-            reminders.schedule(incident);
-        }
     }
 
     private static List<String> keys(Set<IncidentStatus> statuses) {

@@ -56,11 +56,33 @@ public final class QuartzIncidentReminders implements IncidentReminders {
         at(incident, next.get());
     }
 
+    /** Moves the next reminder to {@code at}, or leaves it where it is when that is later still: a snooze never brings it forward. */
     @Override
-    public void snooze(Incident incident, Instant at) {
+    public Instant snooze(Incident incident, Instant at) {
+        if (incident.isResolved()) {
+            return at;
+        }
+        try {
+            Trigger current = scheduler.getTrigger(triggerKey(incident));
+            if (current != null && current.getNextFireTime() != null && current.getNextFireTime().toInstant().isAfter(at)) {
+                return current.getNextFireTime().toInstant();
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("could not read the status reminder of " + incident.displayId(), e);
+        }
+        at(incident, at);
+        return at;
+    }
+
+    /** After a reminder was posted: the next one an interval from now, replacing the one that just fired. */
+    void next(Incident incident, Instant at) {
         if (!incident.isResolved()) {
             at(incident, at);
         }
+    }
+
+    private static org.quartz.TriggerKey triggerKey(Incident incident) {
+        return org.quartz.TriggerKey.triggerKey("incident-" + incident.teamId() + "-" + incident.id(), GROUP);
     }
 
     private void at(Incident incident, Instant at) {
@@ -93,7 +115,7 @@ public final class QuartzIncidentReminders implements IncidentReminders {
 
     private static Trigger trigger(Incident incident, Instant at) {
         return TriggerBuilder.newTrigger()
-                .withIdentity("incident-" + incident.teamId() + "-" + incident.id(), GROUP)
+                .withIdentity(triggerKey(incident))
                 .forJob(jobKey(incident.teamId(), incident.id()))
                 .startAt(Date.from(at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())

@@ -47,8 +47,9 @@ public final class RollbackHandlers {
             return ctx.ack();
         }
         IncidentCommands.RollbackArgs a = args.get();
-        if (a.service().length() > IncidentForms.RB_SERVICE.maxLength()) {
-            return ctx.ack("That service name is too long. " + USAGE);
+        if (a.service().length() > IncidentForms.RB_SERVICE.maxLength()
+                || (a.version() != null && a.version().length() > IncidentForms.RB_VERSION.maxLength())) {
+            return ctx.ack("That service name or version is too long. " + USAGE);
         }
         Optional<Rollback> started = rollbacks.start(new RollbackService.Request(call.teamId(), call.channelId(), a.service(),
                 a.version(), a.reason(), call.userId(), null), call.requestKey());

@@ -79,7 +79,8 @@ public final class RollbackService {
                 return new Finish(Optional.empty(), "That rollback is not in this workspace.");
             }
             if (dao.finish(teamId, rollbackId, completed ? Rollback.COMPLETED : Rollback.FAILED, userId, now) == 0) {
-                return new Finish(before, "This rollback was already marked " + before.get().status() + ".");
+                Optional<Rollback> current = dao.find(teamId, rollbackId); // another click may have finished it meanwhile
+                return new Finish(current, "This rollback was already marked " + current.orElse(before.get()).status() + ".");
             }
             Rollback after = dao.find(teamId, rollbackId).orElseThrow();
             Optional<Incident> incident = after.incidentId() == null ? Optional.empty()

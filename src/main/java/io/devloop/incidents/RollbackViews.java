@@ -27,14 +27,14 @@ final class RollbackViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(headline))));
         List<TextObject> fields = new ArrayList<>();
-        fields.add(markdownText("*Service*\n" + SlackText.escape(r.service())));
+        fields.add(markdownText("*Service*\n" + SlackText.truncate(SlackText.escape(r.service()), 300)));
         fields.add(markdownText("*Version*\n" + (r.fromVersion() == null ? "" : "`" + SlackText.escape(r.fromVersion()) + "` → ")
                 + (r.toVersion() == null ? "_previous release_" : "`" + SlackText.escape(r.toVersion()) + "`")));
         fields.add(markdownText("*Started*\n" + SlackText.date(r.startedAt(), SlackText.DATE_TIME) + " by <@" + r.requestedBy() + ">"));
         incident.ifPresent(i -> fields.add(markdownText("*Incident*\n" + i.displayId() + " · "
                 + SlackText.escape(SlackText.truncate(i.title(), 80)))));
         if (r.reason() != null) {
-            fields.add(markdownText("*Reason*\n" + SlackText.escape(SlackText.truncate(r.reason(), 1500))));
+            fields.add(markdownText("*Reason*\n" + SlackText.truncate(SlackText.escape(r.reason()), 1500)));
         }
         blocks.add(section(s -> s.fields(fields)));
         if (!r.isFinished()) {

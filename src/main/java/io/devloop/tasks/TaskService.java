@@ -49,25 +49,33 @@ public final class TaskService {
             if (!RetryDedupe.firstTime(h, teamId, requestKey, now)) {
                 return Optional.empty();
             }
-            long seq = Counters.next(h, teamId, COUNTER);
-            TaskDao dao = h.attach(TaskDao.class);
-            Long loopId = d.loopId() == null ? null
-                    : h.attach(LoopDao.class).find(teamId, d.loopId()).map(Loop::id).orElse(null); // another team's id: no loop
-            long id = dao.insert(new Task(0, teamId, seq, d.channelId(), loopId, d.title(), d.tier().key(), d.points(),
-                    d.assigneeId(), d.dueAt(), d.dueZone(), d.remindBefore(), d.steps(), d.successCriteria(), Task.OPEN,
-                    null, null, createdBy, now, now));
-            Task task = dao.find(teamId, id).orElseThrow();
-            String loopName = loopId == null ? null
-                    : h.attach(LoopDao.class).find(teamId, loopId).map(l -> l.displayId() + " " + l.feature()).orElse(null);
-            outbox.post(h, OutboxMessage.of(teamId, task.channelId(), TaskViews.added(task, loopName), null).requestedBy(createdBy));
-            return Optional.of(task);
+            return Optional.of(createIn(h, teamId, createdBy, d, now));
         });
-        created.ifPresent(t -> {
-            outbox.wake();
-            reminders.schedule(t);
-            homes.changed(teamId, java.util.Collections.singletonList(t.assigneeId())); // may be unassigned
-        });
+        created.ifPresent(this::created);
         return created;
+    }
+
+    /** Creates the task in the caller's transaction (announced through the outbox); call {@link #created} after the commit. */
+    public Task createIn(org.jdbi.v3.core.Handle h, String teamId, String createdBy, Draft d, Instant now) {
+        long seq = Counters.next(h, teamId, COUNTER);
+        TaskDao dao = h.attach(TaskDao.class);
+        Long loopId = d.loopId() == null ? null
+                : h.attach(LoopDao.class).find(teamId, d.loopId()).map(Loop::id).orElse(null); // another team's id: no loop
+        long id = dao.insert(new Task(0, teamId, seq, d.channelId(), loopId, d.title(), d.tier().key(), d.points(),
+                d.assigneeId(), d.dueAt(), d.dueZone(), d.remindBefore(), d.steps(), d.successCriteria(), Task.OPEN,
+                null, null, createdBy, now, now));
+        Task task = dao.find(teamId, id).orElseThrow();
+        String loopName = loopId == null ? null
+                : h.attach(LoopDao.class).find(teamId, loopId).map(l -> l.displayId() + " " + l.feature()).orElse(null);
+        outbox.post(h, OutboxMessage.of(teamId, task.channelId(), TaskViews.added(task, loopName), null).requestedBy(createdBy));
+        return task;
+    }
+
+    /** After a created task's transaction commits: its announcement goes out, its reminders and home tab follow. */
+    public void created(Task t) {
+        outbox.wake();
+        reminders.schedule(t);
+        homes.changed(t.teamId(), java.util.Collections.singletonList(t.assigneeId())); // may be unassigned
     }
 
     /**

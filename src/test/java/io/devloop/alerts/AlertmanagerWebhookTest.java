@@ -64,6 +64,18 @@ class AlertmanagerWebhookTest extends DevloopTest {
     }
 
     @Test
+    void a_group_key_of_every_label_still_opens_its_incident() {
+        String longKey = "{}:{" + "label=\\\"" + "x".repeat(900) + "\\\"}";
+        String body = FIRING.replace("\"groupKey\":\"{}:{alertname=\\\"HighErrorRate\\\", service=\\\"checkout\\\"}\"",
+                "\"groupKey\":\"" + longKey + "\"");
+        assertThat(body).contains("x".repeat(900));
+        assertThat(Webhooks.alertmanager(server, body).statusCode()).isEqualTo(202);
+        assertThat(server.count("incidents WHERE open_alert_key LIKE 'sha256:%'")).isEqualTo(1);
+        assertThat(Webhooks.alertmanager(server, body).statusCode()).isEqualTo(202);
+        assertThat(server.count("incidents")).isEqualTo(1);
+    }
+
+    @Test
     void a_critical_alert_that_opened_an_incident_shows_it_instead_of_a_declare_button() {
         Webhooks.alertmanager(server, FIRING);
         FakeSlack.Call post = awaitCalls("chat.postMessage", 3).get(0);
@@ -278,6 +290,10 @@ class AlertmanagerWebhookTest extends DevloopTest {
         assertThat(server.count("incident_timeline WHERE kind = 'alert' AND text LIKE '✅%'")).isEqualTo(3);
         await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("chat.postMessage").stream()
                 .anyMatch(c -> c.get("text").equals("The alert behind INC-1 has resolved. Resolve the incident too?")));
+        settle();
+        assertThat(slack.calls("chat.postMessage")).as("one offer, once the group's last alert resolved; no reply per alert")
+                .filteredOn(c -> c.get("thread_ts") != null).extracting(c -> c.get("text"))
+                .filteredOn(t -> t.contains("alert")).containsExactly("The alert behind INC-1 has resolved. Resolve the incident too?");
         assertThat(server.count("incidents")).isEqualTo(1);
     }
 

@@ -26,7 +26,8 @@ class AlertIncidentsTest {
         }
 
         @Override
-        public void snooze(Incident incident, Instant at) {
+        public Instant snooze(Incident incident, Instant at) {
+            return at;
         }
 
         @Override
@@ -67,7 +68,7 @@ class AlertIncidentsTest {
 
                 // resolving the group's alert: a timeline entry and an offer to resolve in the thread
                 server.jdbi().useTransaction(h -> service.alertResolved(h, FakeSlack.TEAM, "{}:{alertname=\"HighErrorRate\"}",
-                        "HighErrorRate resolved", Instant.now()));
+                        "HighErrorRate resolved", true, Instant.now()));
                 assertThat(server.count("incident_timeline WHERE kind = 'alert' AND text LIKE '✅%'")).isEqualTo(1);
                 assertThat(server.count("outbox WHERE text LIKE 'The alert behind INC-1 has resolved%'")).isEqualTo(1);
 

@@ -85,6 +85,21 @@ class DeclareTest extends DevloopTest {
     }
 
     @Test
+    void declaring_from_the_home_tab_asks_for_the_channel_of_the_card() {
+        assertThat(com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(IncidentModals.declare(
+                IncidentHandlers.prefill(null, "{}")))).contains("conversations_select", IncidentModals.CHANNEL);
+        var missing = server.slack().submitView(IncidentModals.DECLARE_CALLBACK, "{}", state(
+                IncidentForms.TITLE.id(), text("Login fails"), IncidentForms.SEVERITY.id(), choice("SEV2")));
+        assertThat(SlackRequests.errors(missing).get(IncidentModals.CHANNEL).getAsString()).contains("Pick the channel");
+        assertThat(server.count("incidents")).isZero();
+
+        server.slack().submitView(IncidentModals.DECLARE_CALLBACK, "{}", state(
+                IncidentForms.TITLE.id(), text("Login fails"), IncidentForms.SEVERITY.id(), choice("SEV2"),
+                IncidentModals.CHANNEL, SlackRequests.conversation("C0OPS")));
+        assertThat(server.count("incidents WHERE channel_id = 'C0OPS' AND title = 'Login fails'")).isEqualTo(1);
+    }
+
+    @Test
     void incidents_lists_open_ones_and_recent_ones_with_their_learning_log_status() {
         long a = IncidentFixtures.declare(server, "SEV1", "api", "API down");
         IncidentFixtures.declare(server, "SEV3", "search", "Search slow");

@@ -63,24 +63,30 @@ class IncidentRemindersTest {
     }
 
     @Test
-    void snooze_moves_the_next_reminder_15_minutes_out_and_an_update_restarts_the_clock() throws Exception {
-        long id = declare(server, "SEV2", "api", "API slow");
-        Trigger first = trigger(id);
-        Instant declared = incident(server, id).lastUpdateAt();
-        assertThat(first.getStartTime().toInstant()).isEqualTo(declared.plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-
+    void snooze_moves_a_due_reminder_15_minutes_out_never_forward_and_an_update_restarts_the_clock() throws Exception {
+        long sev1 = declare(server, "SEV1", "api", "API down");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !reminders().isEmpty()); // due every 2 s now
         Instant clicked = Instant.now();
-        server.slack().clickButton(BOB, IncidentViews.SNOOZE_ACTION, Long.toString(id));
-        assertThat(trigger(id).getStartTime().toInstant()).isBetween(clicked.plus(Duration.ofMinutes(15)).minusSeconds(1),
+        server.slack().clickButton(BOB, IncidentViews.SNOOZE_ACTION, Long.toString(sev1));
+        assertThat(trigger(sev1).getStartTime().toInstant()).isBetween(clicked.plus(Duration.ofMinutes(15)).minusSeconds(1),
                 Instant.now().plus(Duration.ofMinutes(15)));
         await().atMost(Duration.ofSeconds(5)).until(() -> slack.responses().size() == 1);
-        assertThat(slack.responses().get(0).get("text").getAsString()).contains("comes in 15 minutes");
+        assertThat(slack.responses().get(0).get("text").getAsString()).contains("comes at", "in 15 minutes");
 
-        server.slack().submitView(BOB, IncidentModals.UPDATE_CALLBACK, Long.toString(id), io.devloop.testing.SlackRequests.state(
+        long sev2 = declare(server, "SEV2", "api", "API slow"); // next reminder in 1 h: a snooze leaves it there
+        Instant declared = incident(server, sev2).lastUpdateAt();
+        Instant planned = trigger(sev2).getStartTime().toInstant();
+        assertThat(planned).isEqualTo(declared.plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        server.slack().clickButton(BOB, IncidentViews.SNOOZE_ACTION, Long.toString(sev2));
+        assertThat(trigger(sev2).getStartTime().toInstant()).isEqualTo(planned);
+        await().atMost(Duration.ofSeconds(5)).until(() -> slack.responses().size() == 2);
+        assertThat(slack.responses().get(1).get("text").getAsString()).contains("due later than 15 minutes from now anyway");
+
+        server.slack().submitView(BOB, IncidentModals.UPDATE_CALLBACK, Long.toString(sev2), io.devloop.testing.SlackRequests.state(
                 IncidentForms.NOTE.id(), io.devloop.testing.SlackRequests.text("Cache warmed, latency recovering")));
-        Instant updated = incident(server, id).lastUpdateAt();
+        Instant updated = incident(server, sev2).lastUpdateAt();
         assertThat(updated).isAfter(declared);
-        assertThat(trigger(id).getStartTime().toInstant())
+        assertThat(trigger(sev2).getStartTime().toInstant())
                 .isEqualTo(updated.plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 

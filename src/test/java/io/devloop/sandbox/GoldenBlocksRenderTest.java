@@ -54,6 +54,12 @@ class GoldenBlocksRenderTest {
     }
 
     private String render(JsonElement json) {
+        if (json.isJsonArray() && !json.getAsJsonArray().isEmpty() && json.getAsJsonArray().get(0).isJsonArray()) {
+            // a file of several messages (alert-messages.json): each one rendered
+            StringBuilder all = new StringBuilder();
+            json.getAsJsonArray().forEach(message -> all.append(render(message)));
+            return all.toString();
+        }
         if (json.isJsonArray()) {
             return html.blocks(BlockIds.fill(json.getAsJsonArray()), Map.of());
         }

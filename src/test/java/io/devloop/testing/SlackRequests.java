@@ -182,6 +182,10 @@ public final class SlackRequests {
     }
 
     /** A date picker's YYYY-MM-DD. */
+    public static JsonObject conversation(String channelId) {
+        return obj("type", "conversations_select", "selected_conversation", channelId);
+    }
+
     public static JsonObject date(String yyyyMmDd) {
         JsonObject v = obj("type", "datepicker");
         if (yyyyMmDd != null) {
