@@ -3,7 +3,7 @@ package io.devloop.alerts;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethodsList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -40,8 +40,17 @@ public interface AlertDao {
             WHERE team_id = :teamId AND id = :id""")
     void updateGroup(@BindMethods AlertGroup group);
 
-    @SqlQuery("SELECT * FROM alerts WHERE team_id = :teamId AND fingerprint IN (<fingerprints>)")
-    List<Alert> byFingerprints(@Bind("teamId") String teamId, @BindList("fingerprints") List<String> fingerprints);
+    /** Row values, so H2 looks each one up in the unique index (an IN list on fingerprint alone scans the team). */
+    @SqlQuery("SELECT * FROM alerts WHERE (team_id, fingerprint) IN (<keys>)")
+    List<Alert> byKeys(@BindMethodsList(value = "keys", methodNames = {"teamId", "fingerprint"}) List<Key> keys);
+
+    /** An alert's unique key. */
+    record Key(String teamId, String fingerprint) {
+    }
+
+    default List<Alert> byFingerprints(String teamId, List<String> fingerprints) {
+        return byKeys(fingerprints.stream().map(f -> new Key(teamId, f)).toList());
+    }
 
     @SqlQuery("SELECT * FROM alerts WHERE team_id = :teamId AND id = :id")
     Optional<Alert> find(@Bind("teamId") String teamId, @Bind("id") long id);
@@ -64,8 +73,13 @@ public interface AlertDao {
     @GetGeneratedKeys("id")
     long insert(@BindMethods Alert alert);
 
+    /** Returns the new ids in order. */
     @SqlBatch(INSERT)
-    void insertAll(@BindMethods List<Alert> alerts);
+    @GetGeneratedKeys("id")
+    long[] insertAll(@BindMethods List<Alert> alerts);
+
+    @SqlBatch("UPDATE alerts SET message_outbox_id = :messageOutboxId WHERE team_id = :teamId AND id = :id")
+    void setMessages(@BindMethods List<Alert> alerts);
 
     /** A new episode of a known fingerprint replaces the old one: acks and notes belonged to the old episode. */
     @SqlUpdate("""
@@ -84,9 +98,6 @@ public interface AlertDao {
             WHERE team_id = :teamId AND id = :id""")
     void changeStatus(@Bind("teamId") String teamId, @Bind("id") long id, @Bind("status") String status,
                       @Bind("endsAt") Instant endsAt, @Bind("incidentRef") String incidentRef, @Bind("now") Instant now);
-
-    @SqlUpdate("UPDATE alerts SET message_outbox_id = :messageId WHERE team_id = :teamId AND id = :id")
-    void setMessage(@Bind("teamId") String teamId, @Bind("id") long id, @Bind("messageId") long messageId);
 
     @SqlUpdate("""
             UPDATE alerts SET storm_outbox_id = :stormId

@@ -66,9 +66,15 @@ public final class AlertService {
 
     public Result ingest(String teamId, Notification n) {
         Instant now = clock.instant();
-        // its own short transaction, so the row exists to be locked (H2 cannot lock a row another transaction inserts)
-        jdbi.useExtension(AlertDao.class, dao -> InsertIfAbsent.run(() -> dao.insertGroupIfAbsent(teamId, n.groupKey(), now)));
-        Result result = jdbi.inTransaction(h -> new Ingest(h, teamId, n, now).run());
+        // a known group (every repeat of a notification) takes one transaction; a new group's row is first inserted in
+        // its own short one, so that it exists to be locked (H2 cannot lock a row another transaction inserts)
+        Result result = jdbi.inTransaction(h -> h.attach(AlertDao.class).lockGroup(teamId, n.groupKey())
+                .map(group -> new Ingest(h, teamId, n, now).run(group)).orElse(null));
+        if (result == null) {
+            jdbi.useExtension(AlertDao.class, dao -> InsertIfAbsent.run(() -> dao.insertGroupIfAbsent(teamId, n.groupKey(), now)));
+            result = jdbi.inTransaction(h -> new Ingest(h, teamId, n, now)
+                    .run(h.attach(AlertDao.class).lockGroup(teamId, n.groupKey()).orElseThrow()));
+        }
         if (result.processed() > 0) {
             outbox.wake();
         }
@@ -93,6 +99,8 @@ public final class AlertService {
         private String stormChannel;
         private String lastChannel;
         private final List<Alert> stormInserts = new java.util.ArrayList<>();
+        /** New alerts that get their own message: inserted, posted and linked in three batches after the loop. */
+        private final List<Alert> ownInserts = new java.util.ArrayList<>();
 
         Ingest(Handle h, String teamId, Notification n, Instant now) {
             this.h = h;
@@ -104,8 +112,9 @@ public final class AlertService {
             this.criteria = new RollbackCriteria(h, teamId);
         }
 
-        Result run() {
-            group = dao.lockGroup(teamId, n.groupKey()).orElseThrow();
+        /** @param locked the group's row, locked by this transaction */
+        Result run(AlertGroup locked) {
+            group = locked;
             ownFiring = dao.firingWithOwnMessage(teamId, group.id());
             // a storm lasts while something it lists fires, or while Alertmanager still leaves alerts out
             activeStorm = group.stormOutboxId() != null
@@ -133,6 +142,7 @@ public final class AlertService {
                     unrouted++;
                 }
             }
+            postOwnMessages();
             if (!stormInserts.isEmpty()) {
                 dao.insertAll(stormInserts);
             }
@@ -190,23 +200,25 @@ public final class AlertService {
                 stormInserts.add(alert); // no buttons, so no id needed yet: inserted in one batch after the loop
                 return alert;
             }
+            if (previous.isEmpty() && channel != null) {
+                ownInserts.add(alert); // its message (buttons carry its id) is queued by postOwnMessages
+                if (a.firing()) {
+                    ownFiring++;
+                }
+                return alert;
+            }
             if (previous.isEmpty()) {
-                alert = alert.withId(dao.insert(alert));
+                return alert.withId(dao.insert(alert)); // unrouted: stored, with nowhere to post it
             }
             if (channel != null && !inStorm) {
                 long message = outbox.post(h, OutboxMessage.of(teamId, channel, AlertViews.text(alert),
                         AlertViews.message(alert)).asAnchor());
                 alert = alert.withMessage(message, null);
-                if (previous.isEmpty()) {
-                    dao.setMessage(teamId, alert.id(), message);
-                }
                 if (a.firing()) {
                     ownFiring++;
                 }
             }
-            if (previous.isPresent()) {
-                dao.replaceEpisode(alert);
-            }
+            dao.replaceEpisode(alert);
             return alert;
         }
 
@@ -235,6 +247,28 @@ public final class AlertService {
                         AlertViews.storm(dao.inStorm(teamId, storm), 0, n.externalUrl()));
             }
             return alert;
+        }
+
+        /** The new alerts' own messages, queued before the group message so that a channel shows them first. */
+        private void postOwnMessages() {
+            if (ownInserts.isEmpty()) {
+                return;
+            }
+            long[] ids = dao.insertAll(ownInserts);
+            List<Alert> inserted = new java.util.ArrayList<>();
+            List<OutboxMessage> messages = new java.util.ArrayList<>();
+            for (int i = 0; i < ids.length; i++) {
+                Alert alert = ownInserts.get(i).withId(ids[i]);
+                inserted.add(alert);
+                messages.add(OutboxMessage.of(teamId, alert.channelId(), AlertViews.text(alert), AlertViews.message(alert))
+                        .asAnchor());
+            }
+            long[] messageIds = outbox.postAll(h, messages);
+            List<Alert> linked = new java.util.ArrayList<>();
+            for (int i = 0; i < messageIds.length; i++) {
+                linked.add(inserted.get(i).withMessage(messageIds[i], null));
+            }
+            dao.setMessages(linked);
         }
 
         private void postStorm() {

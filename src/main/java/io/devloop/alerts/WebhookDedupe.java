@@ -21,6 +21,10 @@ final class WebhookDedupe {
     private WebhookDedupe() {
     }
 
+    /** A row's primary key, bound as a row value. */
+    public record Key(String teamId, String source, String key) {
+    }
+
     /**
      * The alerts of a notification delivered for the first time (by fingerprint + status + startsAt), their keys
      * recorded: one query for the keys already seen, one batch for the new ones. A key a concurrent transaction
@@ -33,10 +37,12 @@ final class WebhookDedupe {
         if (byKey.isEmpty()) {
             return List.of();
         }
+        // whole keys as row values: H2 uses an IN list on the key's last column only as a filter, scanning every key
+        // the team has, but looks each row value up in the primary key
         Set<String> seen = new HashSet<>(h.createQuery("""
-                        SELECT dedupe_key FROM webhook_dedupe
-                        WHERE team_id = :teamId AND source = :source AND dedupe_key IN (<keys>)""")
-                .bind("teamId", teamId).bind("source", ALERTMANAGER).bindList("keys", List.copyOf(byKey.keySet()))
+                        SELECT dedupe_key FROM webhook_dedupe WHERE (team_id, source, dedupe_key) IN (<keys>)""")
+                .bindMethodsList("keys", byKey.keySet().stream().map(k -> new Key(teamId, ALERTMANAGER, k)).toList(),
+                        List.of("teamId", "source", "key"))
                 .mapTo(String.class).list());
         List<String> keys = byKey.keySet().stream().filter(k -> !seen.contains(k)).toList();
         if (keys.isEmpty()) {

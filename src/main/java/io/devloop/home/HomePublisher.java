@@ -10,8 +10,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +32,7 @@ public final class HomePublisher implements HomeRefresh, AutoCloseable {
      * One thread: home tabs are a background nicety, so a burst of changes for many people (a bulk import) must not
      * compete with request handling for the CPU and the pool; and views.publish is rate-limited per workspace anyway.
      */
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "home-publisher");
         t.setDaemon(true);
         return t;
@@ -85,8 +84,20 @@ public final class HomePublisher implements HomeRefresh, AutoCloseable {
         }
     }
 
+    /**
+     * Drops the publishes still waiting and lets a running one finish: no interrupt, which would close H2's file
+     * channel if it landed inside a database read. A stale home tab is refreshed by the next change.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("a home tab publish was still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -30,6 +30,11 @@ public final class Outbox {
                 message.anchor(), clock.instant());
     }
 
+    /** Queues new messages in one batch; returns their outbox ids in the same order. */
+    public long[] postAll(Handle handle, List<OutboxMessage> messages) {
+        return messages.isEmpty() ? new long[0] : handle.attach(OutboxDao.class).insertPosts(messages, clock.instant());
+    }
+
     /**
      * Queues a new state of a message posted earlier through the outbox. Older, unsent states of it are
      * superseded: only the latest has to reach Slack.

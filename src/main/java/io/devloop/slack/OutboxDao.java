@@ -2,7 +2,9 @@ package io.devloop.slack;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -28,6 +30,15 @@ public interface OutboxDao {
                 @Bind("refTs") String refTs, @Bind("requesterId") String requesterId,
                 @Bind("anchor") boolean anchor, @Bind("now") Instant now);
 
+    /** Several new messages in one batch (an alert storm's own messages); their outbox ids in order. */
+    @SqlBatch("""
+            INSERT INTO outbox (team_id, channel_id, kind, text, blocks, ref_id, ref_ts, requester_id, anchor,
+                                status, attempts, next_attempt_at, created_at)
+            VALUES (:teamId, :channelId, 'post', :text, :blocksJson, :threadParentId, NULL, :requesterId, :anchor,
+                    'pending', 0, :now, :now)""")
+    @GetGeneratedKeys("id")
+    long[] insertPosts(@BindMethods List<OutboxMessage> messages, @Bind("now") Instant now);
+
     /** Coalescing: a newer state of a message makes older, not yet claimed updates of it pointless. */
     @SqlUpdate("""
             UPDATE outbox SET status = 'superseded'
@@ -38,13 +49,16 @@ public interface OutboxDao {
     @SqlQuery("SELECT * FROM outbox WHERE team_id = :teamId AND id = :id")
     Optional<OutboxRow> find(@Bind("teamId") String teamId, @Bind("id") long id);
 
-    /** The head (oldest pending row) of each channel that is due and not leased to a live sender. */
+    /**
+     * The head (oldest pending row) of each channel that is due and not leased to a live sender. The heads come from
+     * one grouped pass over the pending rows of the queue index: a correlated MIN per row made each poll quadratic in
+     * the backlog (half a second per poll at 2,500 pending rows on H2, during an alert storm).
+     */
     @SqlQuery("""
-            SELECT o.* FROM outbox o
-            WHERE o.status = 'pending' AND o.next_attempt_at <= :now
+            SELECT o.* FROM (SELECT MIN(id) AS id FROM outbox WHERE status = 'pending' GROUP BY team_id, channel_id) h
+            JOIN outbox o ON o.id = h.id
+            WHERE o.next_attempt_at <= :now
               AND (o.claim_expires_at IS NULL OR o.claim_expires_at < :now)
-              AND o.id = (SELECT MIN(p.id) FROM outbox p
-                          WHERE p.status = 'pending' AND p.team_id = o.team_id AND p.channel_id = o.channel_id)
             ORDER BY o.id
             LIMIT :limit""")
     List<OutboxRow> dueHeads(@Bind("now") Instant now, @Bind("limit") int limit);

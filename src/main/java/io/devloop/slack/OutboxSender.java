@@ -35,6 +35,8 @@ public final class OutboxSender implements AutoCloseable {
     private static final int WORKERS = 4;
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
+    /** How long a stop waits for the poller's current query (a poll takes milliseconds). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     /** Slack errors that a retry may fix; any other error is permanent. */
@@ -105,8 +107,14 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     private int claimAndDispatch() throws InterruptedException {
-        freeWorkers.acquire();
+        // a bounded wait for a free worker, so that a stop (running = false) is seen without interrupting this thread
+        if (!freeWorkers.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+            return 0;
+        }
         freeWorkers.release();
+        if (!running) {
+            return 0;
+        }
         int capacity = freeWorkers.availablePermits();
         Instant now = clock.instant();
         List<OutboxRow> heads = jdbi.withExtension(OutboxDao.class, dao -> dao.dueHeads(now, capacity));
@@ -262,17 +270,23 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    /** Stops claiming, lets in-flight deliveries finish, and hands any remaining claims back. */
+    /**
+     * Stops claiming, lets in-flight deliveries finish, and hands any remaining claims back. The poller is told by
+     * the flag and woken, never interrupted: an interrupt that lands while it is inside an H2 file read closes H2's
+     * file channel (ClosedChannelException), and the database with it, before the pool is closed.
+     */
     @Override
     public void close() {
         running = false;
         wake();
         if (poller != null) {
-            poller.interrupt();
             try {
-                poller.join(5_000);
+                poller.join(STOP_WAIT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (poller.isAlive()) {
+                log.warn("outbox poller still busy after {} s; stopping without it", STOP_WAIT.toSeconds());
             }
         }
         workers.shutdown();

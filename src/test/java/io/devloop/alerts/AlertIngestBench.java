@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Alert ingest throughput (run by bench/alerts.sh, never by the test suite): notifications of 100 firing alerts
  * each, posted to /webhooks/alertmanager of a devloop on an H2 file database, with a fake Slack that the outbox
  * sends to meanwhile. Each notification is a new group (an alert storm: 10 messages and one group message), so
- * every alert is new work; a second run replays notifications already seen (repeats, all duplicates).
+ * every alert is new work; a second run replays notifications already seen (repeats, all duplicates). With
+ * -Dcritical=N the first N alerts of each notification are critical (default 1: one incident per notification).
  */
 public final class AlertIngestBench {
     private static final int BATCH = 100;
@@ -45,7 +46,8 @@ public final class AlertIngestBench {
                 AtomicInteger replay = new AtomicInteger(firstMeasured);
                 report("repeats (all duplicates)", clients, batches, run(server, batches, clients, replay));
                 System.out.println();
-                System.out.println("alerts stored: " + server.count("alerts") + ", outbox rows: " + server.count("outbox")
+                System.out.println("alerts stored: " + server.count("alerts") + ", incidents: " + server.count("incidents")
+                        + ", outbox rows: " + server.count("outbox")
                         + ", cores: " + Runtime.getRuntime().availableProcessors());
             }
         } finally {
@@ -97,11 +99,17 @@ public final class AlertIngestBench {
                 sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
     }
 
+    /**
+     * Severities as in a real storm: the first {@code critical} alerts (default 1) are critical, so each notification
+     * also opens an incident (its card, timeline and reminder) in the ingest transaction; the rest are warnings.
+     */
     private static String notification(int group) {
+        int critical = Integer.parseInt(System.getProperty("critical", "1"));
         List<AlertPayloads.A> alerts = new ArrayList<>();
         for (int i = 0; i < BATCH; i++) {
             alerts.add(AlertPayloads.A.firing(String.format("%08x%08x", group, i), "alertname", "HighErrorRate",
-                    "service", "svc-" + group % 20, "severity", "warning", "instance", "host-" + i + ":8080"));
+                    "service", "svc-" + group % 20, "severity", i < critical ? "critical" : "warning",
+                    "instance", "host-" + i + ":8080"));
         }
         return AlertPayloads.notification("{}:{alertname=\"HighErrorRate\", group=\"" + group + "\"}", 0, alerts);
     }
