@@ -224,12 +224,16 @@ public final class IncidentService {
     /**
      * In an alert ingest's transaction: the open incident of this alert group (ARCHITECTURE: an auto-incident
      * covers an Alertmanager group), which the alert joins with a timeline entry, or a new one declared by
-     * Alertmanager. The team's incident counter is held while checking, so two deliveries of one group racing each
-     * other open one incident. The caller wakes the outbox and calls {@link #afterChange} after its commit.
+     * Alertmanager. Before declaring, the team's incident counter is locked and the group looked up again, so two
+     * deliveries of one group racing each other open one incident, while joins (the common case) take no lock. The caller wakes the outbox and calls {@link #afterChange} after its commit.
      */
     public AlertIncident openForAlert(Handle h, Declaration d, String alertLine, Instant now) {
-        Counters.lock(h, d.teamId(), COUNTER);
         Optional<Incident> open = h.attach(IncidentDao.class).findOpenByAlertKey(d.teamId(), d.alertKey());
+        if (open.isEmpty()) {
+            // only a new incident needs the counter lock; then look again, another delivery may have just opened it
+            Counters.lock(h, d.teamId(), COUNTER);
+            open = h.attach(IncidentDao.class).findOpenByAlertKey(d.teamId(), d.alertKey());
+        }
         if (open.isPresent()) {
             // a row in the timeline only: a storm of 300 alerts must not become 300 replies in the thread
             h.attach(IncidentDao.class).addToTimeline(d.teamId(), open.get().id(), TimelineEntry.ALERT, null, "🔔 " + alertLine, now);
