@@ -118,6 +118,7 @@ final class AlertViews {
         String title = a.alertName() + (a.summary() == null ? "" : ": " + a.summary());
         o.addProperty("title", SlackText.truncate(title, TITLE_LIMIT));
         o.addProperty("startedAt", a.startsAt().toString());
+        o.addProperty("alert", a.id()); // so the incident declared from it covers the alert's group
         return o.toString();
     }
 

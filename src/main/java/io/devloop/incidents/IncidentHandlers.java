@@ -190,7 +190,8 @@ public final class IncidentHandlers {
                     o.has("title") ? o.get("title").getAsString() : null,
                     o.has("service") ? o.get("service").getAsString() : null,
                     level == null || level < 1 || level > 4 ? null : Severity.of(level),
-                    o.has("startedAt") ? Instant.parse(o.get("startedAt").getAsString()) : null);
+                    o.has("startedAt") ? Instant.parse(o.get("startedAt").getAsString()) : null,
+                    o.has("alert") ? o.get("alert").getAsLong() : null);
         } catch (RuntimeException e) {
             return new IncidentModals.DeclarePrefill(channelId, null, null, null, null);
         }
@@ -221,8 +222,18 @@ public final class IncidentHandlers {
         if (!errors.isEmpty()) {
             return ctx.ack(r -> r.responseAction("errors").errors(errors));
         }
-        incidents.declare(new IncidentService.Declaration(teamId, channelId, title, service, severity.get(), description,
-                Forms.user(view, IncidentForms.COMMANDER), userId, startedAt, null), RetryDedupe.keyOf(req));
+        IncidentService.Declaration declaration = new IncidentService.Declaration(teamId, channelId, title, service,
+                severity.get(), description, Forms.user(view, IncidentForms.COMMANDER), userId, startedAt, null);
+        if (meta.alertId() != null) {
+            // declared from an alert message: the incident covers the alert's group, once
+            Optional<Incident> open = incidents.declareForAlert(declaration, meta.alertId(), RetryDedupe.keyOf(req));
+            if (open.isPresent()) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(IncidentForms.TITLE.id(),
+                        open.get().displayId() + " is already open for this alert's group: see its card.")));
+            }
+            return ctx.ack();
+        }
+        incidents.declare(declaration, RetryDedupe.keyOf(req));
         return ctx.ack();
     }
 

@@ -31,12 +31,19 @@ final class IncidentModals {
     }
 
     /** What the declare modal is opened with; {@code startedAt} (from an alert) travels in its metadata. */
-    record DeclarePrefill(String channelId, String title, String service, Severity severity, Instant startedAt) {
+    record DeclarePrefill(String channelId, String title, String service, Severity severity, Instant startedAt, Long alertId) {
+        DeclarePrefill(String channelId, String title, String service, Severity severity, Instant startedAt) {
+            this(channelId, title, service, severity, startedAt, null);
+        }
+
         String metadata() {
             JsonObject o = new JsonObject();
             o.addProperty("channel", channelId);
             if (startedAt != null) {
                 o.addProperty("startedAt", startedAt.toString());
+            }
+            if (alertId != null) {
+                o.addProperty("alert", alertId);
             }
             return o.toString();
         }
@@ -45,7 +52,8 @@ final class IncidentModals {
             try {
                 JsonObject o = JsonParser.parseString(json).getAsJsonObject();
                 return new DeclarePrefill(o.has("channel") ? o.get("channel").getAsString() : null, null, null, null,
-                        o.has("startedAt") ? Instant.parse(o.get("startedAt").getAsString()) : null);
+                        o.has("startedAt") ? Instant.parse(o.get("startedAt").getAsString()) : null,
+                        o.has("alert") ? o.get("alert").getAsLong() : null);
             } catch (RuntimeException e) {
                 return new DeclarePrefill(null, null, null, null, null);
             }

@@ -95,6 +95,42 @@ public final class IncidentService {
         return declared;
     }
 
+    /**
+     * Declares an incident for the Alertmanager group of an alert (the alert message's "Declare incident"), so that
+     * the group's later alerts join it; returns the group's incident that is already open instead, if there is one
+     * (nothing is declared then). A retried request declares nothing either.
+     */
+    public Optional<Incident> declareForAlert(Declaration d, long alertId, String requestKey) {
+        Instant now = clock.instant();
+        java.util.concurrent.atomic.AtomicReference<Incident> made = new java.util.concurrent.atomic.AtomicReference<>();
+        Optional<Incident> open = jdbi.inTransaction(h -> {
+            Optional<String> groupKey = h.createQuery("""
+                            SELECT g.group_key FROM alerts a JOIN alert_groups g ON g.id = a.group_id AND g.team_id = a.team_id
+                            WHERE a.team_id = :team AND a.id = :alert""")
+                    .bind("team", d.teamId()).bind("alert", alertId).mapTo(String.class).findOne();
+            String key = groupKey.map(IncidentAlerts::keyOf).orElse(null);
+            if (key != null) {
+                Counters.lock(h, d.teamId(), COUNTER);
+                Optional<Incident> existing = h.attach(IncidentDao.class).findOpenByAlertKey(d.teamId(), key);
+                if (existing.isPresent()) {
+                    return existing;
+                }
+            }
+            if (requestKey != null && !RetryDedupe.firstTime(h, d.teamId(), requestKey, now)) {
+                return Optional.<Incident>empty();
+            }
+            Incident incident = declare(h, new Declaration(d.teamId(), d.channelId(), d.title(), d.service(), d.severity(),
+                    d.description(), d.commanderId(), d.declaredBy(), d.startedAt(), key), now);
+            replan(incident);
+            made.set(incident);
+            return Optional.<Incident>empty();
+        });
+        if (made.get() != null) {
+            afterChange(made.get());
+        }
+        return open;
+    }
+
     /** The declaration inside a caller's transaction (an alert's ingest); the caller wakes the outbox. */
     public Incident declare(Handle h, Declaration d, Instant now) {
         IncidentDao dao = h.attach(IncidentDao.class);

@@ -76,6 +76,31 @@ class AlertmanagerWebhookTest extends DevloopTest {
     }
 
     @Test
+    void an_incident_declared_from_an_alert_message_covers_its_group_once() {
+        Webhooks.alertmanager(server, FIRING.replace("\"severity\":\"critical\"", "\"severity\":\"warning\""));
+        awaitCalls("chat.postMessage", 3);
+        String alertId = server.queryString("SELECT MIN(id) FROM alerts");
+        String metadata = "{\"channel\":\"" + TestServer.ALERT_CHANNEL + "\",\"startedAt\":\"2026-11-25T15:32:11Z\",\"alert\":" + alertId + "}";
+        var form = io.devloop.testing.SlackRequests.state(
+                io.devloop.incidents.IncidentFormsAccess.TITLE, io.devloop.testing.SlackRequests.text("Checkout errors"),
+                io.devloop.incidents.IncidentFormsAccess.SEVERITY, io.devloop.testing.SlackRequests.choice("SEV2"));
+
+        assertThat(server.slack().submitView(io.devloop.incidents.IncidentFormsAccess.DECLARE, metadata, form).body())
+                .doesNotContain("errors");
+        assertThat(server.count("incidents WHERE open_alert_key LIKE 'sha256:%' AND severity = 2")).isEqualTo(1);
+        assertThat(server.queryString("SELECT started_at FROM incidents")).startsWith("2026-11-25");
+
+        var again = server.slack().submitView(io.devloop.incidents.IncidentFormsAccess.DECLARE, metadata, form);
+        assertThat(io.devloop.testing.SlackRequests.errors(again).toString()).contains("INC-1 is already open for this alert's group");
+
+        // a later critical alert of the same group joins INC-1 instead of opening another
+        Webhooks.alertmanager(server, FIRING.replace("6fdd93e56c46a95e", "1111111111111111")
+                .replace("210a1bec5049d10f", "2222222222222222").replace("b7cebc88b58e0538", "3333333333333333"));
+        assertThat(server.count("incidents")).isEqualTo(1);
+        assertThat(server.count("alerts WHERE incident_ref = 'INC-1'")).isEqualTo(3);
+    }
+
+    @Test
     void a_critical_alert_that_opened_an_incident_shows_it_instead_of_a_declare_button() {
         Webhooks.alertmanager(server, FIRING);
         FakeSlack.Call post = awaitCalls("chat.postMessage", 3).get(0);
