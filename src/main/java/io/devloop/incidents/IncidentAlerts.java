@@ -77,12 +77,7 @@ public final class IncidentAlerts implements AlertIncidents {
      * the route groups by (the incident's key column is short and unique while the incident is open).
      */
     static String keyOf(String groupKey) {
-        try {
-            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(groupKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return "sha256:" + io.devloop.slack.RetryDedupe.sha256(groupKey);
     }
 
     static String title(AlertEvent alert) {

@@ -35,7 +35,8 @@ public final class RetryDedupe {
                 .bind("team", teamId).bind("key", key).bind("now", now));
     }
 
-    static String sha256(String body) {
+    /** Hex SHA-256 of a text's UTF-8 bytes: a short, fixed-length key for any text. */
+    public static String sha256(String body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
